@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { activations } from './activations/index.js';
+import { centralDifference, gradientCheck, gradientCheckDetailed, relativeDifference } from './gradcheck.js';
+import { Matrix } from './matrix.js';
+import { createRng, type Rng } from './rng.js';
+
+function uniformMatrix(rows: number, cols: number, rng: Rng, lo: number, hi: number): Matrix {
+  const m = new Matrix(rows, cols);
+  for (let i = 0; i < m.size; i++) m.data[i] = lo + (hi - lo) * rng.next();
+  return m;
+}
+
+function dot(a: Float64Array, b: Float64Array): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i]! * b[i]!;
+  return s;
+}
+
+describe('centralDifference', () => {
+  it('approximates the derivative and restores the value bit-exactly', () => {
+    const values = Float64Array.of(0.1, 0.7, -2);
+    const f = (): number => Math.sin(values[1]!) * values[0]! + values[2]! ** 3;
+    const before = values.slice();
+    expect(centralDifference(f, values, 1)).toBeCloseTo(Math.cos(0.7) * 0.1, 9);
+    expect(centralDifference(f, values, 2, 1e-4)).toBeCloseTo(12, 7);
+    expect(values).toEqual(before);
+  });
+
+  it('restores the value even when f throws', () => {
+    const values = Float64Array.of(0.3);
+    expect(() =>
+      centralDifference(() => {
+        throw new Error('boom');
+      }, values, 0),
+    ).toThrow('boom');
+    expect(values[0]).toBe(0.3);
+  });
+
+  it('rejects an index outside the array and a bad step', () => {
+    const values = new Float64Array(2);
+    expect(() => centralDifference(() => 0, values, 2)).toThrow('centralDifference: index 2 outside [0, 2)');
+    expect(() => centralDifference(() => 0, values, 0, 0)).toThrow(/step h must be a positive finite number, got 0/);
+  });
+});
+
+describe('relativeDifference', () => {
+  it('is |a-b| / max(|a|,|b|), 0 for two zeros, 1 when only one is zero, NaN for NaN', () => {
+    expect(relativeDifference(0, 0)).toBe(0);
+    expect(relativeDifference(0, -0)).toBe(0);
+    expect(relativeDifference(2, 2)).toBe(0);
+    expect(relativeDifference(1, 1.5)).toBeCloseTo(1 / 3, 15);
+    expect(relativeDifference(-4, 4)).toBe(2);
+    expect(relativeDifference(0, 1e-320)).toBe(1);
+    expect(relativeDifference(Number.NaN, 1)).toBeNaN();
+  });
+});
+
+describe('gradientCheck', () => {
+  it('accepts a correct gradient and flags a wrong one at the right index', () => {
+    const values = Float64Array.of(0.5, -1.2, 2);
+    const f = (): number => values[0]! * values[1]! + Math.exp(values[2]!);
+    const right = [values[1]!, values[0]!, Math.exp(values[2]!)];
+    expect(gradientCheck(f, values, right, { h: 1e-5 })).toBeLessThan(1e-9);
+    const wrong = [values[1]!, values[0]! * 1.001, Math.exp(values[2]!)];
+    const worst = gradientCheckDetailed(f, values, wrong, { h: 1e-5 });
+    expect(worst.index).toBe(1);
+    expect(worst.maxRelativeDifference).toBeGreaterThan(9e-4);
+    expect(worst.numeric).toBeCloseTo(0.5, 8);
+  });
+
+  it('treats tiny absolute differences as agreement only when asked', () => {
+    const values = Float64Array.of(3);
+    const f = (): number => 1e-12 * values[0]!;
+    expect(gradientCheck(f, values, [0])).toBe(1);
+    expect(gradientCheck(f, values, [0], { absoluteTolerance: 1e-10 })).toBe(0);
+  });
+
+  it('refuses analytic and parameter arrays of different lengths', () => {
+    expect(() => gradientCheck(() => 0, new Float64Array(3), [1, 2])).toThrow('gradientCheck: 2 analytic values for 3 parameters');
+  });
+});
+
+describe('activation backward passes agree with central differences', () => {
+  // Objective f(z) = Σ c ⊙ g(z) with random c, so ∂f/∂z = backward(dA = c).
+  // h = 1e-5 balances truncation (~h²) against rounding (~1e-16·|f|/h).
+  for (const activation of Object.values(activations)) {
+    it(`${activation.name}`, () => {
+      const rng = createRng(2024);
+      for (const [rows, cols] of [
+        [3, 4],
+        [2, 5],
+        [5, 1],
+      ] as const) {
+        const z = uniformMatrix(rows, cols, rng, -3, 3);
+        // Keep clear of relu's kink: pushing every z 0.1 away from 0 keeps |z| >= 0.1, far beyond h.
+        for (let i = 0; i < z.size; i++) z.data[i] = z.data[i]! + Math.sign(z.data[i]!) * 0.1;
+        const c = uniformMatrix(rows, cols, rng, -1, 1);
+        const a = Matrix.zeros(rows, cols);
+        const objective = (): number => dot(c.data, activation.forward(z, a).data);
+        activation.forward(z, a);
+        const analytic = activation.backward(c, z, a, Matrix.zeros(rows, cols));
+        expect(gradientCheck(objective, z.data, analytic.data, { h: 1e-5 })).toBeLessThan(1e-7);
+      }
+    });
+  }
+});
