@@ -26,7 +26,7 @@ export const leakyRelu: Activation = {
     const zs = z.data;
     const d = dA.data;
     const o = out.data;
-    for (let i = 0; i < zs.length; i++) o[i] = zs[i]! > 0 ? d[i]! : LEAKY_RELU_SLOPE * d[i]!;
+    for (let i = 0; i < zs.length; i++) o[i] = d[i]! * (zs[i]! > 0 ? 1 : LEAKY_RELU_SLOPE);
     return out;
   },
   derivative(z: Matrix, a: Matrix, out: Matrix): Matrix {

@@ -23,7 +23,8 @@ export const relu: Activation = {
     const zs = z.data;
     const d = dA.data;
     const o = out.data;
-    for (let i = 0; i < zs.length; i++) o[i] = zs[i]! > 0 ? d[i]! : 0;
+    // A multiply rather than a select, so backward is bit-identical to dA ⊙ derivative (signed zeros too).
+    for (let i = 0; i < zs.length; i++) o[i] = d[i]! * (zs[i]! > 0 ? 1 : 0);
     return out;
   },
   derivative(z: Matrix, a: Matrix, out: Matrix): Matrix {

@@ -33,7 +33,8 @@ export const sigmoid: Activation = {
     const o = out.data;
     for (let i = 0; i < as.length; i++) {
       const v = as[i]!;
-      o[i] = d[i]! * v * (1 - v);
+      // Parenthesised so backward is bit-identical to dA ⊙ derivative.
+      o[i] = d[i]! * (v * (1 - v));
     }
     return out;
   },
