@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { activations } from './activations/index.js';
-import { centralDifference, gradientCheck, gradientCheckDetailed, relativeDifference } from './gradcheck.js';
+import { activations, type Activation } from './activations/index.js';
+import { centralDifference, centralDifference4, gradientCheck, gradientCheckDetailed, relativeDifference } from './gradcheck.js';
+import { losses, type Loss } from './losses/index.js';
 import { Matrix } from './matrix.js';
 import { createRng, type Rng } from './rng.js';
 
@@ -24,6 +25,16 @@ describe('centralDifference', () => {
     expect(centralDifference(f, values, 1)).toBeCloseTo(Math.cos(0.7) * 0.1, 9);
     expect(centralDifference(f, values, 2, 1e-4)).toBeCloseTo(12, 7);
     expect(values).toEqual(before);
+  });
+
+  it('of order 4 is exact on quartics up to rounding, where order 2 is not', () => {
+    const values = Float64Array.of(1.5);
+    const f = (): number => values[0]! ** 4;
+    const exact = 4 * 1.5 ** 3;
+    expect(Math.abs(centralDifference4(f, values, 0, 1e-2) - exact)).toBeLessThan(1e-11);
+    // Order 2 at the same step carries its h²·f⁽³⁾/6 = 1e-4·36/6 truncation error.
+    expect(centralDifference(f, values, 0, 1e-2) - exact).toBeCloseTo(6e-4, 8);
+    expect(values[0]).toBe(1.5);
   });
 
   it('restores the value even when f throws', () => {
@@ -82,7 +93,10 @@ describe('gradientCheck', () => {
 
 describe('activation backward passes agree with central differences', () => {
   // Objective f(z) = Σ c ⊙ g(z) with random c, so ∂f/∂z = backward(dA = c).
-  // h = 1e-5 balances truncation (~h²) against rounding (~1e-16·|f|/h).
+  // Order 4 (five-point, h = 1e-3): absolute error near 1e-13, so even components
+  // of 1e-4 (leakyRelu's 0.01 slope, the 1/m of a mean) check to ~1e-9 relative;
+  // order 2 at its best step (1e-5) leaves ~1e-11 absolute, too close to 1e-7 there.
+  // Measured worst over these cases: about 4e-10.
   for (const activation of Object.values(activations)) {
     it(`${activation.name}`, () => {
       const rng = createRng(2024);
@@ -99,7 +113,59 @@ describe('activation backward passes agree with central differences', () => {
         const objective = (): number => dot(c.data, activation.forward(z, a).data);
         activation.forward(z, a);
         const analytic = activation.backward(c, z, a, Matrix.zeros(rows, cols));
-        expect(gradientCheck(objective, z.data, analytic.data, { h: 1e-5 })).toBeLessThan(1e-7);
+        expect(gradientCheck(objective, z.data, analytic.data, { order: 4 })).toBeLessThan(1e-7);
+      }
+    });
+  }
+});
+
+/** Targets each loss is meant for: 0/1 for bce, one-hot columns for ce, any reals for mse. */
+function targets(loss: Loss, rows: number, cols: number, rng: Rng): Matrix {
+  const y = Matrix.zeros(rows, cols);
+  if (loss.name === 'ce') {
+    for (let j = 0; j < cols; j++) y.set(rng.int(rows), j, 1);
+  } else if (loss.name === 'bce') {
+    for (let i = 0; i < y.size; i++) y.data[i] = rng.int(2);
+  } else {
+    for (let i = 0; i < y.size; i++) y.data[i] = 2 * rng.next() - 1;
+  }
+  return y;
+}
+
+describe('loss output gradients agree with central differences of the cost', () => {
+  // Same order-4 differences as above; measured worst over these cases: about 7e-10.
+  const pairs: [Loss, Activation][] = [
+    [losses.bce, activations.sigmoid],
+    [losses.ce, activations.softmax],
+    [losses.mse, activations.sigmoid],
+    [losses.mse, activations.linear],
+    [losses.mse, activations.tanh],
+    [losses.mse, activations.relu],
+    [losses.mse, activations.leakyRelu],
+    [losses.mse, activations.softmax],
+  ];
+  for (const [loss, output] of pairs) {
+    it(`${loss.name} with a ${output.name} output`, () => {
+      const rng = createRng(7);
+      for (const [rows, cols] of [
+        [3, 4],
+        [1, 6],
+        [4, 1],
+      ] as const) {
+        // A one-unit softmax is constant; ce needs at least two classes.
+        if (output.name === 'softmax' && rows === 1) continue;
+        const z = uniformMatrix(rows, cols, rng, -3, 3);
+        for (let i = 0; i < z.size; i++) z.data[i] = z.data[i]! + Math.sign(z.data[i]!) * 0.1;
+        const y = targets(loss, rows, cols, rng);
+        const a = Matrix.zeros(rows, cols);
+        const cost = (): number => loss.cost(z, output.forward(z, a), y);
+        output.forward(z, a);
+        const dZ = loss.outputGradient(z, a, y, output, Matrix.zeros(rows, cols));
+        // outputGradient is m · ∂cost/∂Z: the cost is a mean over the m columns, the 1/m goes on dW and db.
+        const analytic = dZ.data.map((v) => v / cols);
+        expect(gradientCheck(cost, z.data, analytic, { order: 4 })).toBeLessThan(1e-7);
+        // The check has teeth: leaving out the 1/m is off by a factor of m.
+        if (cols > 1) expect(gradientCheck(cost, z.data, dZ.data, { order: 4 })).toBeGreaterThan(0.5);
       }
     });
   }
