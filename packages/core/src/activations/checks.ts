@@ -1,17 +1,25 @@
-import { assertSameShape, type Matrix } from '../matrix.js';
+import { ShapeError, type Matrix } from '../matrix.js';
 
-/** Shape checks shared by every activation; messages name the activation and the method. */
+// Shape checks shared by every activation. The message (a new string) is built
+// only on failure, so the checks allocate nothing on the hot path.
+
+function requireSameShape(name: string, method: string, what: string, z: Matrix, other: Matrix): void {
+  if (z.rows !== other.rows || z.cols !== other.cols) {
+    throw new ShapeError(`${name}.${method} (z, ${what}): shapes ${z.shape} and ${other.shape} differ`);
+  }
+}
+
 export function checkForward(name: string, z: Matrix, out: Matrix): void {
-  assertSameShape(`${name}.forward (z, out)`, z, out);
+  requireSameShape(name, 'forward', 'out', z, out);
 }
 
 export function checkBackward(name: string, dA: Matrix, z: Matrix, a: Matrix, out: Matrix): void {
-  assertSameShape(`${name}.backward (z, dA)`, z, dA);
-  assertSameShape(`${name}.backward (z, a)`, z, a);
-  assertSameShape(`${name}.backward (z, out)`, z, out);
+  requireSameShape(name, 'backward', 'dA', z, dA);
+  requireSameShape(name, 'backward', 'a', z, a);
+  requireSameShape(name, 'backward', 'out', z, out);
 }
 
 export function checkDerivative(name: string, z: Matrix, a: Matrix, out: Matrix): void {
-  assertSameShape(`${name}.derivative (z, a)`, z, a);
-  assertSameShape(`${name}.derivative (z, out)`, z, out);
+  requireSameShape(name, 'derivative', 'a', z, a);
+  requireSameShape(name, 'derivative', 'out', z, out);
 }
