@@ -1,5 +1,5 @@
 import type { RunResult } from '../run.js';
-import { agrees, firstDisagreement, formatFactor, formatNumber, relativeDifference } from './numbers.js';
+import { agrees, firstDisagreement, formatFactor, formatNumber } from './numbers.js';
 import { findShift } from './shift.js';
 import {
   comparableTraces,
@@ -151,7 +151,7 @@ function fromCosts(
   const ratio = candChange / refChange;
   if (refMoved && Number.isFinite(ratio) && ratio > 0) {
     const factor = (context.stepFactors ?? []).find(
-      (f) => Math.abs(f - 1) > STEP_FACTOR_MATCH && relativeDifference(ratio, f) <= STEP_FACTOR_MATCH,
+      (f) => Math.abs(f - 1) > STEP_FACTOR_MATCH && Math.abs(ratio / f - 1) <= STEP_FACTOR_MATCH,
     );
     if (factor !== undefined) return stepScaled(d, factor, 'changed the cost about');
   }

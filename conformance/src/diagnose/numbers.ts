@@ -1,19 +1,15 @@
+import { relativeDifference } from '../compare.js';
+
 /**
- * Relative difference |got - want| / |want|, as the vectors' SPEC defines it.
- * 0/0 is 0; a non-zero difference from want = 0 is Infinity. Two identical
- * non-finite values (NaN and NaN, Infinity and Infinity) count as equal.
+ * Agreement of two numbers, by the same relative difference the comparison
+ * uses (compare.ts: |a - b| / max(|a|, |b|), identical non-finite values
+ * agree), so a diagnosis appears exactly when the comparison fails.
  */
-export function relativeDifference(got: number, want: number): number {
-  if (Object.is(got, want) || (Number.isNaN(got) && Number.isNaN(want))) return 0;
-  if (!Number.isFinite(got) || !Number.isFinite(want)) return Infinity;
-  const diff = Math.abs(got - want);
-  if (diff === 0) return 0;
-  return want === 0 ? Infinity : diff / Math.abs(want);
+export function agrees(got: number, want: number, tolerance: number): boolean {
+  return relativeDifference(want, got) <= tolerance;
 }
 
-export function agrees(got: number, want: number, tolerance: number): boolean {
-  return relativeDifference(got, want) <= tolerance;
-}
+export { relativeDifference };
 
 /** Index of the first position where the two lists disagree (over the shorter length), or -1. */
 export function firstDisagreement(reference: readonly number[], candidate: readonly number[], tolerance: number): number {

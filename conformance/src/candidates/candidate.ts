@@ -1,0 +1,18 @@
+import type { Run, RunResult } from '../run.js';
+
+/**
+ * A trainer checked against lockstep's reference: given one run, it returns
+ * its result (validated: costs, finalCost, optional trace). Failures are
+ * CandidateErrors with a one-line message.
+ */
+export interface Candidate {
+  /** How reports name it: the module path or the command. */
+  label: string;
+  train(run: Run): Promise<RunResult>;
+}
+
+/** The run exactly as a candidate sees it: a vector's fields without `expected`. */
+export function runForCandidate(run: Run): Run {
+  const { expected: _expected, ...rest } = run as Run & { expected?: unknown };
+  return rest;
+}

@@ -1,0 +1,96 @@
+import { diagnose, type Diagnosis } from '../diagnose/index.js';
+import { compareResults, type RunComparison, type Totals, totalsOf } from '../report.js';
+import type { Run, RunResult } from '../run.js';
+import { type BackendName, trainRun } from '../trainers.js';
+import { type Candidate, runForCandidate } from './candidate.js';
+import { CandidateError } from './candidate-error.js';
+import { likelyStepFactors, probeStepScale } from './step-probe.js';
+
+/**
+ * Checking a candidate trainer against lockstep's reference (the generic
+ * trainer) run by run: the candidate trains first; the reference then trains
+ * the same run, with per-epoch traces when the candidate supplied them; the
+ * curves are compared and, where they part, diagnosed.
+ */
+
+/** SPEC.md: an implementation that follows it in float64 lands within 1e-9 relative. */
+export const DEFAULT_CANDIDATE_TOLERANCE = 1e-9;
+
+export interface CheckCandidateOptions {
+  /** Cap every run at this many epochs. */
+  epochs?: number;
+  /** Relative tolerance; by default a vector's own, else DEFAULT_CANDIDATE_TOLERANCE. */
+  tolerance?: number;
+  /** The reference's kernels (typed by default). */
+  backend?: BackendName;
+  /** Called after each run, e.g. to print progress. */
+  onComparison?: (comparison: CandidateComparison) => void;
+}
+
+/** A report row: the comparison plus what kind of fault a difference looks like. */
+export interface CandidateComparison extends RunComparison {
+  diagnosis: Diagnosis | null;
+}
+
+export interface CandidateReport {
+  candidate: string;
+  comparisons: CandidateComparison[];
+  totals: Totals;
+}
+
+export const REFERENCE_LABEL = 'lockstep/generic';
+
+export async function checkCandidate(
+  runs: readonly Run[],
+  candidate: Candidate,
+  options: CheckCandidateOptions = {},
+): Promise<CandidateReport> {
+  const comparisons: CandidateComparison[] = [];
+  for (const run of runs) {
+    const row = await checkOneRun(run, candidate, options);
+    comparisons.push(row);
+    options.onComparison?.(row);
+  }
+  return { candidate: candidate.label, comparisons, totals: totalsOf(comparisons) };
+}
+
+/** The run a candidate is given: without `expected`, capped at `epochs`. */
+export function capRun(run: Run, epochs: number | undefined): Run {
+  const plain = runForCandidate(run);
+  if (epochs === undefined || epochs >= plain.training.epochs) return plain;
+  return { ...plain, training: { ...plain.training, epochs } };
+}
+
+export function toleranceFor(run: Run, options: CheckCandidateOptions): number {
+  const own = (run as Run & { expected?: { tolerance?: { relative?: number } } }).expected?.tolerance?.relative;
+  return options.tolerance ?? own ?? DEFAULT_CANDIDATE_TOLERANCE;
+}
+
+async function checkOneRun(original: Run, candidate: Candidate, options: CheckCandidateOptions): Promise<CandidateComparison> {
+  const run = capRun(original, options.epochs);
+  const tolerance = toleranceFor(original, options);
+  const result = await candidate.train(run);
+  const backend = options.backend ?? 'typed';
+  const train = (r: Run): RunResult => trainRun(r, { trainer: 'generic', backend, trace: result.trace !== undefined });
+  const reference = train(run);
+
+  const context = {
+    miniBatch: run.training.batchSize !== null && run.training.batchSize < run.data.X.length,
+    stepFactors: likelyStepFactors(run),
+  };
+  let diagnosis = diagnose(reference, result, tolerance, context);
+  if (diagnosis?.code === 'length-mismatch') {
+    throw new CandidateError(`candidate ${candidate.label} on run ${run.name}: wrong number of costs: ${diagnosis.message}`);
+  }
+  if (diagnosis?.code === 'diverged' && result.trace === undefined && diagnosis.epoch !== undefined) {
+    diagnosis = probeStepScale(run, result, diagnosis.epoch, tolerance, (r) => trainRun(r, { trainer: 'generic', backend })) ?? diagnosis;
+  }
+  const comparison = compareResults({
+    run: run.name,
+    layers: run.model.layers,
+    reference: { label: REFERENCE_LABEL, result: reference },
+    candidate: { label: candidate.label, result },
+    tolerance,
+  });
+  return { ...comparison, diagnosis };
+}

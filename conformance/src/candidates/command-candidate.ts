@@ -1,0 +1,109 @@
+import { spawn } from 'node:child_process';
+import type { Run } from '../run.js';
+import type { Candidate } from './candidate.js';
+import { CandidateError } from './candidate-error.js';
+import { quoteNonFiniteTokens } from './json-numbers.js';
+import { parseCandidateResult } from './result-schema.js';
+
+export interface CommandCandidateOptions {
+  /** Per run; the process (and everything it started) is killed after this. */
+  timeoutMs: number;
+}
+
+export const DEFAULT_CANDIDATE_TIMEOUT_MS = 120_000;
+
+/**
+ * A candidate in any language: `command` runs through the shell once per run,
+ * gets the run as JSON on its standard input, and writes its result as JSON
+ * on its standard output (the whole output, or its last non-empty line, so
+ * progress printed before the result is fine). A timeout, a non-zero exit, a
+ * crash, or output that is not a result is a CandidateError carrying the
+ * command's standard error.
+ */
+export function commandCandidate(command: string, options: Partial<CommandCandidateOptions> = {}): Candidate {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_CANDIDATE_TIMEOUT_MS;
+  return {
+    label: command,
+    async train(run: Run) {
+      const source = `candidate command \`${command}\` on run ${run.name}`;
+      const { stdout, stderr } = await runCommand(command, JSON.stringify(run), timeoutMs, source);
+      return parseCandidateResult(parseOutput(stdout, stderr, source), source);
+    },
+  };
+}
+
+interface Finished {
+  stdout: string;
+  stderr: string;
+}
+
+function runCommand(command: string, input: string, timeoutMs: number, source: string): Promise<Finished> {
+  return new Promise((resolvePromise, reject) => {
+    // Own process group, so a timeout kills the shell and whatever it started.
+    const child = spawn(command, { shell: true, detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      killGroup(child.pid);
+    }, timeoutMs);
+    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+    // A program that exits without reading its input closes the pipe: not our error.
+    child.stdin.on('error', () => {});
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      reject(new CandidateError(`${source}: could not start: ${error.message}`));
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      const stdout = Buffer.concat(out).toString('utf8');
+      const stderr = Buffer.concat(err).toString('utf8');
+      if (timedOut) {
+        reject(new CandidateError(`${source}: timed out after ${formatSeconds(timeoutMs)} (raise it with --timeout SECONDS)`, stderr));
+      } else if (signal !== null) {
+        reject(new CandidateError(`${source}: killed by ${signal}`, stderr));
+      } else if (code !== 0) {
+        reject(new CandidateError(`${source}: exited with code ${code}${code === 127 ? ' (command not found?)' : ''}`, stderr));
+      } else {
+        resolvePromise({ stdout, stderr });
+      }
+    });
+    child.stdin.end(input);
+  });
+}
+
+function killGroup(pid: number | undefined): void {
+  if (pid === undefined) return;
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    // Already gone.
+  }
+}
+
+function formatSeconds(ms: number): string {
+  return `${Number((ms / 1000).toPrecision(3))} s`;
+}
+
+/** The result JSON: the whole standard output, else its last non-empty line. */
+function parseOutput(stdout: string, stderr: string, source: string): unknown {
+  const text = stdout.trim();
+  if (text === '') throw new CandidateError(`${source}: wrote nothing on standard output (expected a JSON result)`, stderr);
+  const whole = tryParse(text);
+  if (whole.ok) return whole.value;
+  const lines = text.split('\n').filter((line) => line.trim() !== '');
+  const last = tryParse(lines[lines.length - 1]!);
+  if (last.ok) return last.value;
+  const preview = lines[lines.length - 1]!.trim().slice(0, 60);
+  throw new CandidateError(`${source}: standard output is not JSON (last line: ${JSON.stringify(preview)}): ${whole.error}`, stderr);
+}
+
+function tryParse(text: string): { ok: true; value: unknown } | { ok: false; error: string } {
+  try {
+    return { ok: true, value: JSON.parse(quoteNonFiniteTokens(text)) as unknown };
+  } catch (error) {
+    return { ok: false, error: (error as Error).message };
+  }
+}

@@ -1,0 +1,17 @@
+export type { Candidate } from './candidate.js';
+export { runForCandidate } from './candidate.js';
+export { CandidateError } from './candidate-error.js';
+export { loadModuleCandidate } from './module-candidate.js';
+export { commandCandidate, DEFAULT_CANDIDATE_TIMEOUT_MS, type CommandCandidateOptions } from './command-candidate.js';
+export { candidateResultSchema, parseCandidateResult } from './result-schema.js';
+export { quoteNonFiniteTokens } from './json-numbers.js';
+export {
+  checkCandidate,
+  capRun,
+  DEFAULT_CANDIDATE_TOLERANCE,
+  REFERENCE_LABEL,
+  type CandidateComparison,
+  type CandidateReport,
+  type CheckCandidateOptions,
+} from './check.js';
+export { likelyStepFactors, probeStepScale } from './step-probe.js';

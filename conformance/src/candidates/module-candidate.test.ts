@@ -1,0 +1,32 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { Run } from '../run.js';
+import { CandidateError } from './candidate-error.js';
+import { loadModuleCandidate } from './module-candidate.js';
+
+const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
+const run = { name: 'tiny', training: { epochs: 3 } } as unknown as Run;
+
+describe('loadModuleCandidate', () => {
+  it('loads a module whose default export trains a run, sync or async', async () => {
+    const sync = await loadModuleCandidate(fixture('echo-epochs.mjs'));
+    expect(await sync.train(run)).toEqual({ costs: [1, 1 / 2, 1 / 3], finalCost: 1 / 4 });
+    const asynchronous = await loadModuleCandidate(fixture('async-default.mjs'));
+    expect((await asynchronous.train(run)).costs).toEqual([0.5, 0.5, 0.5]);
+  });
+
+  it('refuses a missing file or a module without a default function, in one line', async () => {
+    await expect(loadModuleCandidate('no/such/trainer.mjs')).rejects.toThrow('candidate module no/such/trainer.mjs: file not found');
+    await expect(loadModuleCandidate(fixture('no-default.mjs'))).rejects.toThrow(
+      /expected a default export function train\(run\), found no default export/,
+    );
+  });
+
+  it('turns a throwing trainer or a malformed result into a CandidateError naming the run', async () => {
+    const throwing = await loadModuleCandidate(fixture('throws.mjs'));
+    await expect(throwing.train(run)).rejects.toThrow(/on run tiny: train\(run\) threw: TypeError: W1 is not iterable/);
+    const bad = await loadModuleCandidate(fixture('bad-result.mjs'));
+    await expect(bad.train(run)).rejects.toBeInstanceOf(CandidateError);
+    await expect(bad.train(run)).rejects.toThrow(/result\.costs\[1\]/);
+  });
+});
