@@ -1,0 +1,1 @@
+export { trainHardcoded, type HardcodedHistory, type HardcodedOptions } from './train.js';

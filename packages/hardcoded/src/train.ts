@@ -1,0 +1,113 @@
+import {
+  Matrix,
+  assertParameterShapes,
+  bce,
+  ce,
+  cloneParameters,
+  relu,
+  sigmoid,
+  softmax,
+  typedBackend,
+  type Backend,
+  type Parameters,
+} from '@lockstep/core';
+
+export interface HardcodedOptions {
+  epochs: number;
+  learningRate: number;
+  /** Kernels to use; the typed-array backend by default. */
+  backend?: Backend;
+  /** Keep a copy of the parameters as each epoch began. */
+  trace?: boolean;
+}
+
+export interface HardcodedHistory {
+  /** costs[e]: the cost of the parameters as they were when epoch e began. */
+  costs: number[];
+  /** The cost after the last update. */
+  finalCost: number;
+  parameters: Parameters;
+  trace?: Parameters[];
+  stoppedEarly: false;
+}
+
+/**
+ * The fixed 4-layer network [n0, n1, n2, n3, nOut]: ReLU on the three hidden
+ * layers, sigmoid + BCE for one output, softmax + CE for several; full-batch
+ * gradient descent. Written out without a loop over layers, so it can be read
+ * against the math line by line. Examples are columns: X is n0 x m, Y nOut x m.
+ */
+export function trainHardcoded(init: Parameters, X: Matrix, Y: Matrix, options: HardcodedOptions): HardcodedHistory {
+  if (init.W.length !== 4) throw new Error(`hardcoded: needs exactly 4 layers, got ${init.W.length}`);
+  const [n0, n1, n2, n3, nOut] = [X.rows, init.W[0]!.rows, init.W[1]!.rows, init.W[2]!.rows, init.W[3]!.rows];
+  assertParameterShapes(init, [n0, n1, n2, n3, nOut]);
+  if (Y.rows !== nOut || Y.cols !== X.cols) throw new Error(`hardcoded: Y is ${Y.shape}, expected ${nOut}x${X.cols}`);
+  if (!Number.isInteger(options.epochs) || options.epochs < 1) {
+    throw new Error(`hardcoded: epochs must be a positive integer, got ${options.epochs}`);
+  }
+
+  const be = options.backend ?? typedBackend;
+  const lr = options.learningRate;
+  const m = X.cols;
+  const binary = nOut === 1;
+  const output = binary ? sigmoid : softmax;
+  const loss = binary ? bce : ce;
+
+  const p = cloneParameters(init);
+  const [W1, W2, W3, W4] = p.W as [Matrix, Matrix, Matrix, Matrix];
+  const [b1, b2, b3, b4] = p.b as [Matrix, Matrix, Matrix, Matrix];
+
+  // Every buffer is sized once, here.
+  const Z1 = new Matrix(n1, m), A1 = new Matrix(n1, m), dZ1 = new Matrix(n1, m), dA1 = new Matrix(n1, m);
+  const Z2 = new Matrix(n2, m), A2 = new Matrix(n2, m), dZ2 = new Matrix(n2, m), dA2 = new Matrix(n2, m);
+  const Z3 = new Matrix(n3, m), A3 = new Matrix(n3, m), dZ3 = new Matrix(n3, m), dA3 = new Matrix(n3, m);
+  const Z4 = new Matrix(nOut, m), A4 = new Matrix(nOut, m), dZ4 = new Matrix(nOut, m);
+  const dW1 = new Matrix(n1, n0), dW2 = new Matrix(n2, n1), dW3 = new Matrix(n3, n2), dW4 = new Matrix(nOut, n3);
+  const db1 = new Matrix(n1, 1), db2 = new Matrix(n2, 1), db3 = new Matrix(n3, 1), db4 = new Matrix(nOut, 1);
+
+  const forward = (): number => {
+    be.matmul(W1, X, Z1); be.addColumnVector(Z1, b1, Z1); relu.forward(Z1, A1); //     Z1 = W1·X  + b1   n1 x m
+    be.matmul(W2, A1, Z2); be.addColumnVector(Z2, b2, Z2); relu.forward(Z2, A2); //    Z2 = W2·A1 + b2   n2 x m
+    be.matmul(W3, A2, Z3); be.addColumnVector(Z3, b3, Z3); relu.forward(Z3, A3); //    Z3 = W3·A2 + b3   n3 x m
+    be.matmul(W4, A3, Z4); be.addColumnVector(Z4, b4, Z4); output.forward(Z4, A4); //  Z4 = W4·A3 + b4   nOut x m
+    return loss.cost(Z4, A4, Y); //                                    J from the logits Z4 (softplus / log-sum-exp)
+  };
+
+  const costs: number[] = [];
+  const trace: Parameters[] | undefined = options.trace ? [] : undefined;
+  for (let epoch = 0; epoch < options.epochs; epoch++) {
+    trace?.push(cloneParameters(p));
+    costs.push(forward());
+
+    // Backward. dZ4 = A4 - Y is the fused gradient of sigmoid+BCE and of softmax+CE.
+    loss.outputGradient(Z4, A4, Y, output, dZ4); //                                         dZ4          nOut x m
+    be.matmul(dZ4, A3, dW4, { transposeB: true }); be.scale(dW4, 1 / m, dW4); //          dW4 = dZ4·A3ᵀ / m   nOut x n3
+    be.rowSums(dZ4, db4); be.scale(db4, 1 / m, db4); //                                     db4 = Σ dZ4 / m     nOut x 1
+    be.matmul(W4, dZ4, dA3, { transposeA: true }); relu.backward(dA3, Z3, A3, dZ3); //      dZ3 = W4ᵀ·dZ4 ⊙ relu'(Z3)
+    be.matmul(dZ3, A2, dW3, { transposeB: true }); be.scale(dW3, 1 / m, dW3); //          dW3 = dZ3·A2ᵀ / m   n3 x n2
+    be.rowSums(dZ3, db3); be.scale(db3, 1 / m, db3); //                                     db3                 n3 x 1
+    be.matmul(W3, dZ3, dA2, { transposeA: true }); relu.backward(dA2, Z2, A2, dZ2); //      dZ2 = W3ᵀ·dZ3 ⊙ relu'(Z2)
+    be.matmul(dZ2, A1, dW2, { transposeB: true }); be.scale(dW2, 1 / m, dW2); //          dW2 = dZ2·A1ᵀ / m   n2 x n1
+    be.rowSums(dZ2, db2); be.scale(db2, 1 / m, db2); //                                     db2                 n2 x 1
+    be.matmul(W2, dZ2, dA1, { transposeA: true }); relu.backward(dA1, Z1, A1, dZ1); //      dZ1 = W2ᵀ·dZ2 ⊙ relu'(Z1)
+    be.matmul(dZ1, X, dW1, { transposeB: true }); be.scale(dW1, 1 / m, dW1); //           dW1 = dZ1·Xᵀ / m    n1 x n0
+    be.rowSums(dZ1, db1); be.scale(db1, 1 / m, db1); //                                     db1                 n1 x 1
+
+    // Update: plain gradient descent, after the whole backward pass used the old weights.
+    descend(W1, dW1, lr); descend(b1, db1, lr); //   W1 -= lr·dW1   b1 -= lr·db1
+    descend(W2, dW2, lr); descend(b2, db2, lr); //   W2 -= lr·dW2   b2 -= lr·db2
+    descend(W3, dW3, lr); descend(b3, db3, lr); //   W3 -= lr·dW3   b3 -= lr·db3
+    descend(W4, dW4, lr); descend(b4, db4, lr); //   W4 -= lr·dW4   b4 -= lr·db4
+  }
+
+  const history: HardcodedHistory = { costs, finalCost: forward(), parameters: p, stoppedEarly: false };
+  if (trace) history.trace = trace;
+  return history;
+}
+
+/** P -= lr·G, element by element, exactly as the sgd optimizer does it. */
+function descend(P: Matrix, G: Matrix, lr: number): void {
+  const p = P.data;
+  const g = G.data;
+  for (let i = 0; i < p.length; i++) p[i] = p[i]! - lr * g[i]!;
+}
