@@ -68,28 +68,50 @@ export function toleranceFor(run: Run, options: CheckCandidateOptions): number {
 
 async function checkOneRun(original: Run, candidate: Candidate, options: CheckCandidateOptions): Promise<CandidateComparison> {
   const run = capRun(original, options.epochs);
-  const tolerance = toleranceFor(original, options);
   const result = await candidate.train(run);
-  const backend = options.backend ?? 'typed';
-  const train = (r: Run): RunResult => trainRun(r, { trainer: 'generic', backend, trace: result.trace !== undefined });
-  const reference = train(run);
+  return compareWithReference(run, result, {
+    label: candidate.label,
+    tolerance: toleranceFor(original, options),
+    backend: options.backend ?? 'typed',
+  });
+}
 
+export interface CompareWithReferenceOptions {
+  /** How the report names the candidate. */
+  label: string;
+  tolerance: number;
+  backend?: BackendName;
+  /** A wrong number of costs: a CandidateError (the default, for outside candidates) or a `length-mismatch` row. */
+  lengthMismatch?: 'error' | 'report';
+}
+
+/**
+ * Trains the reference on `run` (with traces when `result` has them), then
+ * compares and diagnoses. A wrong number of costs is a CandidateError whose
+ * message says which epochs agree (unless `lengthMismatch: 'report'`). Without traces, a `diverged` diagnosis on
+ * an sgd or momentum run is probed for a scaled learning rate.
+ */
+export function compareWithReference(run: Run, result: RunResult, options: CompareWithReferenceOptions): CandidateComparison {
+  const { label, tolerance } = options;
+  const backend = options.backend ?? 'typed';
+  const reference = trainRun(run, { trainer: 'generic', backend, trace: result.trace !== undefined });
   const context = {
     miniBatch: run.training.batchSize !== null && run.training.batchSize < run.data.X.length,
     stepFactors: likelyStepFactors(run),
   };
   let diagnosis = diagnose(reference, result, tolerance, context);
-  if (diagnosis?.code === 'length-mismatch') {
-    throw new CandidateError(`candidate ${candidate.label} on run ${run.name}: wrong number of costs: ${diagnosis.message}`);
+  if (diagnosis?.code === 'length-mismatch' && options.lengthMismatch !== 'report') {
+    throw new CandidateError(`candidate ${label} on run ${run.name}: wrong number of costs: ${diagnosis.message}`);
   }
   if (diagnosis?.code === 'diverged' && result.trace === undefined && diagnosis.epoch !== undefined) {
-    diagnosis = probeStepScale(run, result, diagnosis.epoch, tolerance, (r) => trainRun(r, { trainer: 'generic', backend })) ?? diagnosis;
+    const train = (r: Run): RunResult => trainRun(r, { trainer: 'generic', backend });
+    diagnosis = probeStepScale(run, result, diagnosis.epoch, tolerance, train) ?? diagnosis;
   }
   const comparison = compareResults({
     run: run.name,
     layers: run.model.layers,
     reference: { label: REFERENCE_LABEL, result: reference },
-    candidate: { label: candidate.label, result },
+    candidate: { label, result },
     tolerance,
   });
   return { ...comparison, diagnosis };

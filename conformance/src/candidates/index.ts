@@ -7,6 +7,8 @@ export { candidateResultSchema, parseCandidateResult } from './result-schema.js'
 export { quoteNonFiniteTokens } from './json-numbers.js';
 export {
   checkCandidate,
+  compareWithReference,
+  type CompareWithReferenceOptions,
   capRun,
   DEFAULT_CANDIDATE_TOLERANCE,
   REFERENCE_LABEL,

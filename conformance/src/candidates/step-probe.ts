@@ -8,13 +8,13 @@ const PROBE_EXTRA_EPOCHS = 3;
 /**
  * The step factors a slip in a training loop produces: the batch size m and
  * 1/m (1/m applied not at all, or twice), the learning rate and its inverse
- * (applied twice, or not at all), 2 and 1/2.
+ * (applied twice, or not at all).
  */
 export function likelyStepFactors(run: Run): number[] {
   const m = run.data.X.length;
   const batch = Math.min(run.training.batchSize ?? m, m);
   const lr = run.training.optimizer.learningRate;
-  const factors = [batch, 1 / batch, lr, 1 / lr, 2, 0.5];
+  const factors = [batch, 1 / batch, lr, 1 / lr];
   return factors.filter((f, i) => Number.isFinite(f) && Math.abs(f - 1) > 1e-9 && factors.indexOf(f) === i);
 }
 

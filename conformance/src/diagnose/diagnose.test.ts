@@ -160,4 +160,11 @@ describe('diagnose', () => {
     expect(diagnose(reference, shifted, TOL, { miniBatch: true })).toMatchObject({ code: 'diverged', parameter: 'b1' });
     expect(diagnose(reference, shifted, TOL, { miniBatch: false })?.code).toBe('cost-definition');
   });
+
+  it('with mini-batches and no traces, does not claim a cost definition fault at epoch 0', () => {
+    const candidate = withoutTrace(train(40, 0.1, { costOffset: 1e-6 }));
+    const d = diagnose(reference, candidate, TOL, { miniBatch: true });
+    expect(d).toMatchObject({ code: 'diverged', epoch: 0 });
+    expect(d?.message).toMatch(/traces would tell them apart/);
+  });
 });

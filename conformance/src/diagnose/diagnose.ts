@@ -134,12 +134,19 @@ function fromCosts(
   tolerance: number,
   context: DiagnoseContext,
 ): Diagnosis | null {
+  if (d === 0 && context.miniBatch) {
+    // Epoch 0's cost also saw the updates made inside it: without traces the two causes look alike.
+    return {
+      code: 'diverged',
+      epoch: 0,
+      message: `the costs differ already at epoch 0 (${formatNumber(cand[0]!)}, reference ${formatNumber(ref[0]!)}): with mini-batches either the cost is computed differently or an update inside epoch 0 differs; per-epoch traces would tell them apart`,
+    };
+  }
   if (d === 0) {
-    const more = context.miniBatch ? ' (or, with mini-batches, an update inside epoch 0 differs)' : '';
     return {
       code: 'cost-definition',
       epoch: 0,
-      message: `the costs differ already at epoch 0 (${formatNumber(cand[0]!)}, reference ${formatNumber(ref[0]!)}), before any update: the cost is computed differently, e.g. an epsilon inside the log or a different mean${more}`,
+      message: `the costs differ already at epoch 0 (${formatNumber(cand[0]!)}, reference ${formatNumber(ref[0]!)}), before any update: the cost is computed differently, e.g. an epsilon inside the log or a different mean`,
     };
   }
   const candMoved = !agrees(cand[d]!, cand[d - 1]!, tolerance);
@@ -166,13 +173,19 @@ function updateSkipped(epoch: number, ref: readonly number[], cand: readonly num
   };
 }
 
-function stepScaled(epoch: number, factor: number, how: string, where?: { layer: number; parameter: string }): Diagnosis {
+function stepScaled(
+  epoch: number,
+  factor: number,
+  how: string,
+  where?: { layer: number; parameter: string },
+  step = epoch - 1,
+): Diagnosis {
   return {
     code: 'step-scaled',
     epoch,
     factor,
     ...where,
-    message: `the update of epoch ${epoch - 1} ${how} ${formatFactor(factor)} the reference's: the learning rate or 1/m is applied twice or not at all`,
+    message: `the update of epoch ${step} ${how} ${formatFactor(factor)} the reference's: the learning rate or 1/m is applied twice or not at all`,
   };
 }
 
@@ -215,12 +228,14 @@ function fromTraces(
     };
   }
   const step = t - 1;
+  // With mini-batches the cost of epoch t - 1 already saw the faulty updates: report the earlier epoch.
+  const epoch = Math.min(t, d);
   const refUpdate = updateOf(traces.reference, step, traces.names);
   const candUpdate = updateOf(traces.candidate, step, traces.names);
   if (isZeroUpdate(candUpdate) && !isZeroUpdate(refUpdate)) {
     return {
       code: 'update-skipped',
-      epoch: t,
+      epoch,
       message: `no parameter changed during epoch ${step} while the reference's did, so epoch ${t} starts from stale parameters: the update was skipped (a \`continue\` before the backward pass?)`,
     };
   }
@@ -228,11 +243,11 @@ function fromTraces(
   const where = { layer: layerOf(parameter), parameter };
   const factor = proportionalFactor(candUpdate, refUpdate);
   if (factor !== null && Math.abs(factor - 1) > UNIT_FACTOR) {
-    return stepScaled(t, factor, 'moved every parameter', where);
+    return stepScaled(epoch, factor, 'moved every parameter', where, step);
   }
   return {
     code: 'diverged',
-    epoch: t,
+    epoch,
     ...where,
     message: `the update made during epoch ${step} differs; nearest the output, the first parameter to differ is ${parameter} (layer ${where.layer}), so the fault enters the backward pass there`,
   };
