@@ -2,8 +2,8 @@ import type { ActivationName, Backend, LossName, OptimizerSpec, Parameters } fro
 
 /** The shape of a network: widths [n0, n1, ..., nL], one activation per layer, a loss. */
 export interface NetworkSpec {
-  layers: number[];
-  activations: ActivationName[];
+  layers: readonly number[];
+  activations: readonly ActivationName[];
   loss: LossName;
 }
 
