@@ -13,6 +13,8 @@ export class Batcher {
   private readonly order: Int32Array;
   private readonly rng: Rng | undefined;
   private readonly buffers = new Map<number, { X: Matrix; Y: Matrix }>();
+  /** The whole data set as one batch, made once so a full-batch epoch allocates nothing. */
+  private readonly all: { X: Matrix; Y: Matrix };
 
   constructor(
     private readonly X: Matrix,
@@ -25,6 +27,7 @@ export class Batcher {
     this.count = Math.ceil(this.m / this.size);
     this.order = Int32Array.from({ length: this.m }, (_, i) => i);
     this.rng = shuffleSeed === undefined ? undefined : createRng(shuffleSeed);
+    this.all = { X, Y };
   }
 
   /** True when every batch is the whole data set in file order: no copying needed. */
@@ -47,7 +50,7 @@ export class Batcher {
 
   /** Batch k of the current epoch. */
   batch(k: number): { X: Matrix; Y: Matrix } {
-    if (this.isFullBatch) return { X: this.X, Y: this.Y };
+    if (this.isFullBatch) return this.all;
     const start = k * this.size;
     const width = Math.min(this.size, this.m - start);
     let buf = this.buffers.get(width);

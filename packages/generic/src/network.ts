@@ -6,10 +6,15 @@ import {
   type Activation,
   type Backend,
   type Loss,
+  type MatmulOptions,
   type Parameters,
 } from '@lockstep/core';
 import type { NetworkSpec } from './types.js';
 import { validateSpec } from './validate.js';
+
+// Shared option objects: a literal at the call site would allocate on every call.
+const TRANSPOSE_A: MatmulOptions = Object.freeze({ transposeA: true });
+const TRANSPOSE_B: MatmulOptions = Object.freeze({ transposeB: true });
 
 /**
  * The buffers one batch width needs, sized once. Index l holds layer l's
@@ -91,12 +96,12 @@ export class Network {
     const invM = 1 / buf.m;
     this.loss.outputGradient(buf.Z[L]!, buf.A[L]!, Y, this.g[L]!, buf.dZ[L]!); // dZL (fused A - Y where it applies)
     for (let l = L; l >= 1; l--) {
-      be.matmul(buf.dZ[l]!, buf.A[l - 1]!, buf.dW[l]!, { transposeB: true }); // dWl = dZl · A(l-1)ᵀ
+      be.matmul(buf.dZ[l]!, buf.A[l - 1]!, buf.dW[l]!, TRANSPOSE_B); // dWl = dZl · A(l-1)ᵀ
       be.scale(buf.dW[l]!, invM, buf.dW[l]!); //                                     / m
       be.rowSums(buf.dZ[l]!, buf.db[l]!); //                                         dbl = Σ_columns dZl
       be.scale(buf.db[l]!, invM, buf.db[l]!); //                                     / m
       if (l > 1) {
-        be.matmul(p.W[l - 1]!, buf.dZ[l]!, buf.dA[l - 1]!, { transposeA: true }); // dA(l-1) = Wlᵀ · dZl
+        be.matmul(p.W[l - 1]!, buf.dZ[l]!, buf.dA[l - 1]!, TRANSPOSE_A); // dA(l-1) = Wlᵀ · dZl
         this.g[l - 1]!.backward(buf.dA[l - 1]!, buf.Z[l - 1]!, buf.A[l - 1]!, buf.dZ[l - 1]!); // ⊙ g'(Z(l-1))
       }
     }

@@ -9,8 +9,13 @@ import {
   softmax,
   typedBackend,
   type Backend,
+  type MatmulOptions,
   type Parameters,
 } from '@lockstep/core';
+
+// Shared option objects: a literal at each call would allocate on every epoch.
+const TRANSPOSE_A: MatmulOptions = Object.freeze({ transposeA: true });
+const TRANSPOSE_B: MatmulOptions = Object.freeze({ transposeB: true });
 
 export interface HardcodedOptions {
   epochs: number;
@@ -81,16 +86,16 @@ export function trainHardcoded(init: Parameters, X: Matrix, Y: Matrix, options: 
 
     // Backward. dZ4 = A4 - Y is the fused gradient of sigmoid+BCE and of softmax+CE.
     loss.outputGradient(Z4, A4, Y, output, dZ4); //                                         dZ4          nOut x m
-    be.matmul(dZ4, A3, dW4, { transposeB: true }); be.scale(dW4, 1 / m, dW4); //          dW4 = dZ4·A3ᵀ / m   nOut x n3
+    be.matmul(dZ4, A3, dW4, TRANSPOSE_B); be.scale(dW4, 1 / m, dW4); //                   dW4 = dZ4·A3ᵀ / m   nOut x n3
     be.rowSums(dZ4, db4); be.scale(db4, 1 / m, db4); //                                     db4 = Σ dZ4 / m     nOut x 1
-    be.matmul(W4, dZ4, dA3, { transposeA: true }); relu.backward(dA3, Z3, A3, dZ3); //      dZ3 = W4ᵀ·dZ4 ⊙ relu'(Z3)
-    be.matmul(dZ3, A2, dW3, { transposeB: true }); be.scale(dW3, 1 / m, dW3); //          dW3 = dZ3·A2ᵀ / m   n3 x n2
+    be.matmul(W4, dZ4, dA3, TRANSPOSE_A); relu.backward(dA3, Z3, A3, dZ3); //               dZ3 = W4ᵀ·dZ4 ⊙ relu'(Z3)
+    be.matmul(dZ3, A2, dW3, TRANSPOSE_B); be.scale(dW3, 1 / m, dW3); //                   dW3 = dZ3·A2ᵀ / m   n3 x n2
     be.rowSums(dZ3, db3); be.scale(db3, 1 / m, db3); //                                     db3                 n3 x 1
-    be.matmul(W3, dZ3, dA2, { transposeA: true }); relu.backward(dA2, Z2, A2, dZ2); //      dZ2 = W3ᵀ·dZ3 ⊙ relu'(Z2)
-    be.matmul(dZ2, A1, dW2, { transposeB: true }); be.scale(dW2, 1 / m, dW2); //          dW2 = dZ2·A1ᵀ / m   n2 x n1
+    be.matmul(W3, dZ3, dA2, TRANSPOSE_A); relu.backward(dA2, Z2, A2, dZ2); //               dZ2 = W3ᵀ·dZ3 ⊙ relu'(Z2)
+    be.matmul(dZ2, A1, dW2, TRANSPOSE_B); be.scale(dW2, 1 / m, dW2); //                   dW2 = dZ2·A1ᵀ / m   n2 x n1
     be.rowSums(dZ2, db2); be.scale(db2, 1 / m, db2); //                                     db2                 n2 x 1
-    be.matmul(W2, dZ2, dA1, { transposeA: true }); relu.backward(dA1, Z1, A1, dZ1); //      dZ1 = W2ᵀ·dZ2 ⊙ relu'(Z1)
-    be.matmul(dZ1, X, dW1, { transposeB: true }); be.scale(dW1, 1 / m, dW1); //           dW1 = dZ1·Xᵀ / m    n1 x n0
+    be.matmul(W2, dZ2, dA1, TRANSPOSE_A); relu.backward(dA1, Z1, A1, dZ1); //               dZ1 = W2ᵀ·dZ2 ⊙ relu'(Z1)
+    be.matmul(dZ1, X, dW1, TRANSPOSE_B); be.scale(dW1, 1 / m, dW1); //                    dW1 = dZ1·Xᵀ / m    n1 x n0
     be.rowSums(dZ1, db1); be.scale(db1, 1 / m, db1); //                                     db1                 n1 x 1
 
     // Update: plain gradient descent, after the whole backward pass used the old weights.
