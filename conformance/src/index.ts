@@ -7,3 +7,6 @@ export * from './trainers.js';
 export * from './report.js';
 export * from './vectors.js';
 export * from './suite.js';
+export * from './diagnose/index.js';
+export * from './candidates/index.js';
+export * from './mutants/index.js';

@@ -17,3 +17,4 @@ export {
   type CheckCandidateOptions,
 } from './check.js';
 export { likelyStepFactors, probeStepScale } from './step-probe.js';
+export { candidateRuns, type CandidateRunsOptions } from './runs.js';
