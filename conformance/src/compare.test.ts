@@ -28,7 +28,7 @@ describe('compareCurves', () => {
   it('passes differences within the tolerance and reports the largest', () => {
     const r = compareCurves([1, 1, 1], [1, 1 + 1e-12, 1 - 4e-12], 1e-9);
     expect(r.pass).toBe(true);
-    expect(r.maxRelativeDifference).toBeCloseTo(4e-12, 20);
+    expect(r.maxRelativeDifference).toBeCloseTo(4e-12, 16);
     expect(r.firstDivergentEpoch).toBeNull();
   });
 
