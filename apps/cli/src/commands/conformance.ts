@@ -1,0 +1,92 @@
+import { type ConformanceReport, type RunComparison, SUITE_CASES, runSuite } from '@lockstep/conformance';
+import { type Command, InvalidArgumentError } from 'commander';
+import { formatCost, formatDifference, formatExact, formatRow, formatSeconds } from '../format.js';
+import type { CliIo } from '../io.js';
+import { EXIT_AGREE, EXIT_DISAGREE } from '../usage-error.js';
+import { assertWritableTarget, writeJsonAtomic } from '../write-json.js';
+
+/** Epochs per run with --quick: enough to cross many updates, a fraction of the default time. */
+export const QUICK_EPOCHS = 30;
+
+const HEADER = ['data set', 'shape', 'seed', 'check', 'epochs', 'first cost', 'final cost', 'max rel diff', 'verdict'];
+const WIDTHS = [30, 14, 4, 31, 6, 12, 12, 12, 7];
+
+function row(c: RunComparison): string {
+  return formatRow(
+    [
+      c.dataset ?? c.run,
+      c.shape,
+      c.seed === undefined ? '-' : String(c.seed),
+      `${c.reference} vs ${c.candidate}`,
+      String(c.epochs),
+      formatCost(c.firstCost),
+      formatCost(c.finalCost),
+      formatDifference(c.maxRelativeDifference),
+      c.pass ? 'PASS' : 'FAIL',
+    ],
+    WIDTHS,
+  );
+}
+
+/** Where a failing comparison first parted, in one line. */
+export function describeFailure(c: RunComparison): string {
+  const who = `${c.run} ${c.reference} vs ${c.candidate}`;
+  if (c.startIdentical === false) return `${who}: the two trainers did not start from bit-identical parameters`;
+  const at = c.firstDivergentEpoch;
+  const where = at === null ? 'no epoch' : at === c.epochs ? `the final cost (after epoch ${c.epochs - 1})` : `epoch ${at}`;
+  const costs = c.divergentCosts;
+  const values = costs === null ? '' : `: ${c.reference} ${formatExact(costs.reference)}, ${c.candidate} ${formatExact(costs.candidate)}`;
+  return `${who}: first differs at ${where}${values} (tolerance ${c.tolerance})`;
+}
+
+export function renderTotals(report: ConformanceReport, ms: number): string {
+  const { runs, passed, failed } = report.totals;
+  return `Total: ${runs} comparisons, ${passed} passed, ${failed} failed (${formatSeconds(ms)})`;
+}
+
+const DATASETS = SUITE_CASES.map((c) => c.dataset);
+
+/** Repeatable --dataset: a name of the suite. */
+function collectDataset(value: string, previous: string[] = []): string[] {
+  if (!(DATASETS as string[]).includes(value)) throw new InvalidArgumentError(`expected one of ${DATASETS.join(', ')}`);
+  return [...previous, value];
+}
+
+/** Repeatable --seed: a non-negative integer. */
+function collectSeed(value: string, previous: number[] = []): number[] {
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value))) throw new InvalidArgumentError('expected a non-negative integer');
+  return [...previous, Number(value)];
+}
+
+interface ConformanceOptions {
+  json?: string;
+  quick?: boolean;
+  dataset?: string[];
+  seed?: number[];
+}
+
+export function registerConformance(program: Command, io: CliIo, setExit: (code: number) => void): void {
+  program
+    .command('conformance')
+    .description('run the built-in suite: hardcoded vs generic and typed vs mathjs kernels on real data sets, plus the bundled conformance vectors')
+    .option('--json <file>', 'also write the report as JSON to this file')
+    .option('--quick', `train each suite run ${QUICK_EPOCHS} epochs instead of its full count (vectors still run in full)`)
+    .option('--dataset <name>', `only this data set (repeatable): ${DATASETS.join(', ')}`, collectDataset)
+    .option('--seed <n>', 'only this seed (repeatable), e.g. to rerun a failing comparison', collectSeed)
+    .action((options: ConformanceOptions) => {
+      if (options.json !== undefined) assertWritableTarget(options.json);
+      const started = performance.now();
+      io.stdout(`${formatRow(HEADER, WIDTHS)}\n`);
+      const report = runSuite({
+        ...(options.quick === true ? { epochs: QUICK_EPOCHS } : {}),
+        ...(options.dataset === undefined ? {} : { datasets: options.dataset }),
+        ...(options.seed === undefined ? {} : { seeds: options.seed }),
+        onComparison: (c) => io.stdout(`${row(c)}\n`),
+      });
+      const failures = report.comparisons.filter((c) => !c.pass);
+      for (const c of failures) io.stdout(`FAIL ${describeFailure(c)}\n`);
+      io.stdout(`${renderTotals(report, performance.now() - started)}\n`);
+      if (options.json !== undefined) writeJsonAtomic(options.json, report);
+      setExit(failures.length === 0 ? EXIT_AGREE : EXIT_DISAGREE);
+    });
+}
