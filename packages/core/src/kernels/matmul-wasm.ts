@@ -1,0 +1,143 @@
+import type { Matrix } from '../matrix.js';
+import { WASM_MR as MR, WASM_NR as NR, gemmModuleBytes } from './wasm-module.js';
+
+/**
+ * out = op(a) · op(b) through the WebAssembly SIMD kernel (wasm-module.ts).
+ *
+ * op(a) and op(b) are packed into the module's memory (a transposed operand is
+ * packed the other way round, never materialised), padded with zeros to whole
+ * panels; the module computes the padded product and the valid part is copied
+ * to out. Bit-for-bit the same as matmulNaive: every entry is summed over the
+ * inner index from 0 in order, with separate multiplies and adds.
+ *
+ * The caller checks the shapes (checkMatmul). Returns false, doing nothing, where WebAssembly SIMD is unavailable, so the
+ * caller can fall back to its JavaScript kernel.
+ */
+export function matmulWasm(a: Matrix, b: Matrix, out: Matrix, transposeA: boolean, transposeB: boolean): boolean {
+  const gemm = loadGemm();
+  if (gemm === null) return false;
+  const m = out.rows;
+  const n = out.cols;
+  const k = transposeA ? a.rows : a.cols;
+  const mp = Math.ceil(m / MR) * MR;
+  const np = Math.ceil(n / NR) * NR;
+  const offsetB = mp * k;
+  const offsetC = offsetB + np * k;
+  const heap = heapOfAtLeast(gemm, offsetC + mp * np);
+  packA(a.data, transposeA, m, k, heap);
+  packB(b.data, transposeB, k, n, heap, offsetB);
+  gemm.run(0, offsetB * 8, offsetC * 8, mp, np, k);
+  const o = out.data;
+  for (let i = 0; i < m; i++) {
+    const src = offsetC + i * np;
+    for (let j = 0; j < n; j++) o[i * n + j] = heap[src + j]!;
+  }
+  return true;
+}
+
+interface Gemm {
+  run: (ap: number, bp: number, cp: number, mp: number, np: number, k: number) => void;
+  memory: WebAssembly.Memory;
+  /** A view of the memory, made again whenever the memory grows (growing detaches the old one). */
+  heap: Float64Array;
+}
+
+/** undefined: not tried yet; null: this engine cannot run the module. */
+let gemmInstance: Gemm | null | undefined;
+
+function loadGemm(): Gemm | null {
+  if (gemmInstance === undefined) {
+    try {
+      const instance = new WebAssembly.Instance(new WebAssembly.Module(gemmModuleBytes()));
+      const memory = instance.exports['memory'] as WebAssembly.Memory;
+      const run = instance.exports['gemm'] as Gemm['run'];
+      gemmInstance = { run, memory, heap: new Float64Array(memory.buffer) };
+    } catch {
+      gemmInstance = null;
+    }
+  }
+  return gemmInstance;
+}
+
+/** True when the WebAssembly SIMD kernel can run here (V8 in Node 16.4+ and current browsers). */
+export function wasmAvailable(): boolean {
+  return loadGemm() !== null;
+}
+
+function heapOfAtLeast(gemm: Gemm, values: number): Float64Array {
+  if (gemm.heap.length < values) {
+    const pageValues = 65536 / 8;
+    const pages = Math.ceil((values - gemm.heap.length) / pageValues);
+    gemm.memory.grow(pages);
+    gemm.heap = new Float64Array(gemm.memory.buffer);
+  }
+  return gemm.heap;
+}
+
+/**
+ * heap[i0·k + p·MR + r] = op(a)[i0 + r][p] for the panel starting at row i0;
+ * rows past m are zero.
+ */
+function packA(a: Float64Array, transposed: boolean, m: number, k: number, heap: Float64Array): void {
+  for (let i0 = 0; i0 < m; i0 += MR) {
+    const base = i0 * k;
+    const rows = Math.min(MR, m - i0);
+    if (transposed) {
+      // a is k x m: row p of a holds column p of op(a).
+      for (let p = 0; p < k; p++) {
+        const src = p * m + i0;
+        const dst = base + p * MR;
+        for (let r = 0; r < rows; r++) heap[dst + r] = a[src + r]!;
+      }
+    } else {
+      for (let r = 0; r < rows; r++) {
+        const src = (i0 + r) * k;
+        let dst = base + r;
+        for (let p = 0; p < k; p++, dst += MR) heap[dst] = a[src + p]!;
+      }
+    }
+    for (let r = rows; r < MR; r++) {
+      let dst = base + r;
+      for (let p = 0; p < k; p++, dst += MR) heap[dst] = 0;
+    }
+  }
+}
+
+/**
+ * heap[offset + j0·k + p·NR + c] = op(b)[p][j0 + c] for the panel starting at
+ * column j0; columns past n are zero.
+ */
+function packB(b: Float64Array, transposed: boolean, k: number, n: number, heap: Float64Array, offset: number): void {
+  for (let j0 = 0; j0 < n; j0 += NR) {
+    const base = offset + j0 * k;
+    const cols = Math.min(NR, n - j0);
+    if (transposed) {
+      // b is n x k: row j of b is column j of op(b).
+      for (let c = 0; c < cols; c++) {
+        const src = (j0 + c) * k;
+        let dst = base + c;
+        for (let p = 0; p < k; p++, dst += NR) heap[dst] = b[src + p]!;
+      }
+    } else if (cols === 4 && NR === 4) {
+      // The common full panel, unrolled.
+      for (let p = 0; p < k; p++) {
+        const src = p * n + j0;
+        const dst = base + p * NR;
+        heap[dst] = b[src]!;
+        heap[dst + 1] = b[src + 1]!;
+        heap[dst + 2] = b[src + 2]!;
+        heap[dst + 3] = b[src + 3]!;
+      }
+    } else {
+      for (let p = 0; p < k; p++) {
+        const src = p * n + j0;
+        const dst = base + p * NR;
+        for (let c = 0; c < cols; c++) heap[dst + c] = b[src + c]!;
+      }
+    }
+    for (let c = cols; c < NR; c++) {
+      let dst = base + c;
+      for (let p = 0; p < k; p++, dst += NR) heap[dst] = 0;
+    }
+  }
+}

@@ -1,0 +1,150 @@
+/**
+ * A tiny WebAssembly module, assembled here byte by byte (no toolchain needed),
+ * with one exported function:
+ *
+ *   gemm(ap, bp, cp, mp, np, k)   C = A · B on packed panels, f64x2 SIMD
+ *
+ * A is packed in panels of MR = 8 rows (panel i holds, for p = 0..k-1, the MR
+ * values A[i·MR + r][p] side by side), B in panels of NR = 4 columns (B[p][j·NR + c]
+ * side by side). mp and np are the padded sizes (multiples of MR and NR), C is
+ * mp x np row-major, and all addresses are byte offsets into the exported memory.
+ *
+ * Each MR x NR tile of C is held in 16 v128 registers (two f64 lanes each) and
+ * accumulated over p = 0, 1, ..., k-1 in order, with a separate multiply and add
+ * (WebAssembly has no fused multiply-add in its base SIMD set). So every entry is
+ * summed exactly as the naive triple loop sums it: the results are bit-for-bit
+ * those of matmulNaive.
+ */
+
+export const WASM_MR = 8;
+export const WASM_NR = 4;
+
+const I32 = 0x7f;
+const V128 = 0x7b;
+
+function uleb(n: number): number[] {
+  const out: number[] = [];
+  do {
+    let byte = n & 0x7f;
+    n >>>= 7;
+    if (n !== 0) byte |= 0x80;
+    out.push(byte);
+  } while (n !== 0);
+  return out;
+}
+
+function sleb(n: number): number[] {
+  const out: number[] = [];
+  for (;;) {
+    const byte = n & 0x7f;
+    n >>= 7;
+    if ((n === 0 && (byte & 0x40) === 0) || (n === -1 && (byte & 0x40) !== 0)) {
+      out.push(byte);
+      return out;
+    }
+    out.push(byte | 0x80);
+  }
+}
+
+const vec = (items: number[][]): number[] => [...uleb(items.length), ...items.flat()];
+const section = (id: number, bytes: number[]): number[] => [id, ...uleb(bytes.length), ...bytes];
+const name = (s: string): number[] => vec([...s].map((c) => [c.charCodeAt(0)]));
+
+// The instructions used, with their encodings from the WebAssembly core and SIMD specs.
+const get = (i: number): number[] => [0x20, ...uleb(i)];
+const set = (i: number): number[] => [0x21, ...uleb(i)];
+const i32const = (v: number): number[] => [0x41, ...sleb(v)];
+const i32add = [0x6a];
+const i32mul = [0x6c];
+const i32geu = [0x4f];
+const block = [0x02, 0x40];
+const loop = [0x03, 0x40];
+const end = [0x0b];
+const br = (depth: number): number[] => [0x0c, ...uleb(depth)];
+const brIf = (depth: number): number[] => [0x0d, ...uleb(depth)];
+const call = (f: number): number[] => [0x10, ...uleb(f)];
+const simd = (opcode: number, ...immediates: number[]): number[] => [0xfd, ...uleb(opcode), ...immediates];
+/** v128.load with 16-byte alignment (log2 = 4) at a constant offset. */
+const v128load = (offset: number): number[] => simd(0x00, 4, ...uleb(offset));
+const v128store = (offset: number): number[] => simd(0x0b, 4, ...uleb(offset));
+/** v128.load64_splat: one f64 into both lanes. */
+const load64splat = (offset: number): number[] => simd(0x0a, 3, ...uleb(offset));
+const f64x2add = simd(0xf0);
+const f64x2mul = simd(0xf2);
+
+const add = (local: number, amount: number[]): number[] => [...get(local), ...amount, ...i32add, ...set(local)];
+
+/** kernel(ap, bp, cp, k, ldc): one MR x NR tile, C[cp + r·ldc + 8c] = Σ_p A[ap][p][r] · B[bp][p][c]. */
+function kernelBody(): number[] {
+  const AP = 0, BP = 1, CP = 2, K = 3, LDC = 4, END = 5;
+  const lanes = WASM_NR / 2;
+  const acc = (r: number, h: number): number => 6 + r * lanes + h;
+  const bReg = (h: number): number => 6 + WASM_MR * lanes + h;
+  const aReg = 6 + WASM_MR * lanes + lanes;
+  const code: number[] = [];
+  code.push(...get(AP), ...get(K), ...i32const(8 * WASM_MR), ...i32mul, ...i32add, ...set(END));
+  code.push(...block, ...loop);
+  code.push(...get(AP), ...get(END), ...i32geu, ...brIf(1));
+  for (let h = 0; h < lanes; h++) code.push(...get(BP), ...v128load(16 * h), ...set(bReg(h)));
+  for (let r = 0; r < WASM_MR; r++) {
+    code.push(...get(AP), ...load64splat(8 * r), ...set(aReg));
+    for (let h = 0; h < lanes; h++) {
+      code.push(...get(acc(r, h)), ...get(aReg), ...get(bReg(h)), ...f64x2mul, ...f64x2add, ...set(acc(r, h)));
+    }
+  }
+  code.push(...add(AP, i32const(8 * WASM_MR)), ...add(BP, i32const(8 * WASM_NR)));
+  code.push(...br(0), ...end, ...end);
+  for (let r = 0; r < WASM_MR; r++) {
+    for (let h = 0; h < lanes; h++) code.push(...get(CP), ...get(acc(r, h)), ...v128store(16 * h));
+    code.push(...add(CP, get(LDC)));
+  }
+  code.push(...end);
+  const locals = vec([[...uleb(1), I32], [...uleb(WASM_MR * lanes + lanes + 1), V128]]);
+  const body = [...locals, ...code];
+  return [...uleb(body.length), ...body];
+}
+
+/**
+ * gemm(ap, bp, cp, mp, np, k): for each panel of B (outer, so it stays in L1)
+ * and each panel of A, one kernel call.
+ */
+function gemmBody(): number[] {
+  const AP = 0, BP = 1, CP = 2, MP = 3, NP = 4, K = 5;
+  const A = 6, B = 7, C = 8, I = 9, J = 10, PANEL_A = 11, PANEL_B = 12, LDC = 13, C_STEP = 14;
+  const code: number[] = [];
+  code.push(...get(K), ...i32const(8 * WASM_MR), ...i32mul, ...set(PANEL_A));
+  code.push(...get(K), ...i32const(8 * WASM_NR), ...i32mul, ...set(PANEL_B));
+  code.push(...get(NP), ...i32const(8), ...i32mul, ...set(LDC));
+  code.push(...get(LDC), ...i32const(WASM_MR), ...i32mul, ...set(C_STEP));
+  code.push(...get(BP), ...set(B), ...i32const(0), ...set(J));
+  code.push(...block, ...loop);
+  code.push(...get(J), ...get(NP), ...i32geu, ...brIf(1));
+  //   inner: A from the first panel, C from column J of row 0
+  code.push(...get(AP), ...set(A), ...get(CP), ...get(J), ...i32const(8), ...i32mul, ...i32add, ...set(C));
+  code.push(...i32const(0), ...set(I));
+  code.push(...block, ...loop);
+  code.push(...get(I), ...get(MP), ...i32geu, ...brIf(1));
+  code.push(...get(A), ...get(B), ...get(C), ...get(K), ...get(LDC), ...call(0));
+  code.push(...add(A, get(PANEL_A)), ...add(C, get(C_STEP)), ...add(I, i32const(WASM_MR)));
+  code.push(...br(0), ...end, ...end);
+  code.push(...add(B, get(PANEL_B)), ...add(J, i32const(WASM_NR)));
+  code.push(...br(0), ...end, ...end);
+  code.push(...end);
+  const locals = vec([[...uleb(9), I32]]);
+  const body = [...locals, ...code];
+  return [...uleb(body.length), ...body];
+}
+
+/** The module's bytes: kernel (function 0, internal), gemm (function 1) and the memory, exported. */
+export function gemmModuleBytes(): Uint8Array {
+  const kernelType = [0x60, ...vec([[I32], [I32], [I32], [I32], [I32]]), ...vec([])];
+  const gemmType = [0x60, ...vec([[I32], [I32], [I32], [I32], [I32], [I32]]), ...vec([])];
+  return Uint8Array.from([
+    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+    ...section(1, vec([kernelType, gemmType])),
+    ...section(3, vec([uleb(0), uleb(1)])),
+    ...section(5, vec([[0x00, ...uleb(1)]])), // memory: 1 page (64 KiB) to start, grown on demand
+    ...section(7, vec([[...name('gemm'), 0x00, ...uleb(1)], [...name('memory'), 0x02, ...uleb(0)]])),
+    ...section(10, vec([kernelBody(), gemmBody()])),
+  ]);
+}
