@@ -355,6 +355,16 @@ describe.each(allBackends)('$name backend', (backend) => {
       expect(backend.colSums(a, a).toRows()).toEqual([[22, 44, 66]]);
     });
 
+    it('refuses an output that only partly overlaps an input', () => {
+      const buffer = Float64Array.from([1, 2, 3, 4, 5]);
+      const a = new Matrix(1, 4, buffer.subarray(0, 4));
+      const shifted = new Matrix(1, 4, buffer.subarray(1, 5));
+      expect(() => backend.add(a, a, shifted)).toThrow('add: out (1x4) partly overlaps a (1x4)');
+      expect(() => backend.scale(a, 2, shifted)).toThrow('scale: out (1x4) partly overlaps a');
+      expect(() => backend.colSums(a, shifted)).toThrow('colSums: out (1x4) partly overlaps a');
+      expect(buffer).toEqual(Float64Array.from([1, 2, 3, 4, 5]));
+    });
+
     it('handles empty matrices', () => {
       expect(backend.add(new Matrix(0, 3), new Matrix(0, 3), new Matrix(0, 3)).shape).toBe('0x3');
       expect(backend.rowSums(new Matrix(2, 0), junk(2, 1)).toRows()).toEqual([[0], [0]]);

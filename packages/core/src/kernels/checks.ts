@@ -24,41 +24,65 @@ export function sharesMemory(x: Matrix, y: Matrix): boolean {
 }
 
 /**
- * Checks everything both backends (and the naive loop) require of a matmul call
- * and returns its dimensions. Every backend runs the same checks, so a misuse
- * fails the same way whichever one is plugged in.
+ * Checks everything both backends (and the naive loop) require of
+ * out = op(a) · op(b): inner dimensions that agree, an output of the product's
+ * shape, and an output that does not overlap an operand. Every backend runs
+ * these same checks, so a misuse fails the same way whichever one is plugged in.
+ * Allocates nothing unless it throws (the form for hot paths).
  */
-export function checkMatmul(a: Matrix, b: Matrix, out: Matrix, options: MatmulOptions = {}): MatmulDims {
-  const transposeA = options.transposeA === true;
-  const transposeB = options.transposeB === true;
+export function assertMatmul(a: Matrix, b: Matrix, out: Matrix, transposeA: boolean, transposeB: boolean): void {
   const m = transposeA ? a.cols : a.rows;
   const k = transposeA ? a.rows : a.cols;
   const kb = transposeB ? b.cols : b.rows;
   const n = transposeB ? b.rows : b.cols;
-  const product = `${describe(a, transposeA)} by ${describe(b, transposeB)}`;
   if (k !== kb) {
-    throw new ShapeError(`matmul: cannot multiply ${product} (inner dimensions ${k} and ${kb} differ)`);
+    throw new ShapeError(
+      `matmul: cannot multiply ${describe(a, transposeA)} by ${describe(b, transposeB)} (inner dimensions ${k} and ${kb} differ)`,
+    );
   }
   if (out.rows !== m || out.cols !== n) {
-    throw new ShapeError(`matmul: output is ${out.shape}, expected ${m}x${n} for ${product}`);
+    throw new ShapeError(
+      `matmul: output is ${out.shape}, expected ${m}x${n} for ${describe(a, transposeA)} by ${describe(b, transposeB)}`,
+    );
   }
   // Writing the product over an operand would corrupt it while it is still being read.
   if (sharesMemory(out, a) || sharesMemory(out, b)) {
     const which = sharesMemory(out, a) ? 'a' : 'b';
     throw new Error(`matmul: out (${out.shape}) shares memory with ${which}; pass a separate output matrix`);
   }
-  return { m, k, n, transposeA, transposeB };
 }
 
-/** a, b and out all the same shape (out may be a or b itself). */
+/** The checks of assertMatmul, returning the product's dimensions. */
+export function checkMatmul(a: Matrix, b: Matrix, out: Matrix, options: MatmulOptions = {}): MatmulDims {
+  const transposeA = options.transposeA === true;
+  const transposeB = options.transposeB === true;
+  assertMatmul(a, b, out, transposeA, transposeB);
+  return { m: out.rows, k: transposeA ? a.rows : a.cols, n: out.cols, transposeA, transposeB };
+}
+
+/**
+ * For the ops that may write over an input: out must be that input itself or
+ * disjoint from it. A partial overlap (two views of one buffer at different
+ * offsets) would let a write land on a value not yet read.
+ */
+function checkOverlap(op: string, out: Matrix, input: Matrix, name: string): void {
+  if (!sharesMemory(out, input)) return;
+  if (out.data.byteOffset === input.data.byteOffset && out.data.length === input.data.length) return;
+  throw new Error(`${op}: out (${out.shape}) partly overlaps ${name} (${input.shape}); pass ${name} itself or a separate matrix`);
+}
+
+/** a, b and out all the same shape; out may be a or b itself. */
 export function checkElementwise(op: string, a: Matrix, b: Matrix, out: Matrix): void {
   assertSameShape(op, a, b);
   assertShape(op, out, a.rows, a.cols);
+  checkOverlap(op, out, a, 'a');
+  checkOverlap(op, out, b, 'b');
 }
 
-/** out the same shape as a (out may be a itself). */
+/** out the same shape as a; out may be a itself. */
 export function checkUnary(op: string, a: Matrix, out: Matrix): void {
   assertShape(op, out, a.rows, a.cols);
+  checkOverlap(op, out, a, 'a');
 }
 
 export function checkAddColumnVector(a: Matrix, bias: Matrix, out: Matrix): void {
@@ -66,16 +90,20 @@ export function checkAddColumnVector(a: Matrix, bias: Matrix, out: Matrix): void
     throw new ShapeError(`addColumnVector: bias is ${bias.shape}, expected ${a.rows}x1 to add to ${a.shape}`);
   }
   assertShape('addColumnVector', out, a.rows, a.cols);
+  checkOverlap('addColumnVector', out, a, 'a');
+  checkOverlap('addColumnVector', out, bias, 'bias');
 }
 
 export function checkRowSums(a: Matrix, out: Matrix): void {
   if (out.rows !== a.rows || out.cols !== 1) {
     throw new ShapeError(`rowSums: output is ${out.shape}, expected ${a.rows}x1 for the row sums of ${a.shape}`);
   }
+  checkOverlap('rowSums', out, a, 'a');
 }
 
 export function checkColSums(a: Matrix, out: Matrix): void {
   if (out.rows !== 1 || out.cols !== a.cols) {
     throw new ShapeError(`colSums: output is ${out.shape}, expected 1x${a.cols} for the column sums of ${a.shape}`);
   }
+  checkOverlap('colSums', out, a, 'a');
 }

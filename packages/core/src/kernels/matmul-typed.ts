@@ -1,7 +1,7 @@
-import type { MatmulDims } from './checks.js';
+import type { Matrix } from '../matrix.js';
 
 /**
- * The fast matmul: out = op(a) · op(b) on row-major float64 data.
+ * The fast matmul of the typed backend: out = op(a) · op(b) on row-major float64 data.
  *
  * op(a) is copied ("packed") into panels of MR rows and op(b) into panels of NR
  * columns, both laid out so that step p of the inner product reads MR (or NR)
@@ -16,8 +16,8 @@ import type { MatmulDims } from './checks.js';
  * 8x8, with and without unrolling and cache blocking over k). Bigger tiles spill
  * accumulators to the stack, and each typed-array load costs about six
  * instructions (bounds check, index arithmetic), so fewer loads per flop stop
- * paying off. Cache blocking over k did not help at the sizes this library
- * trains, so there is none.
+ * paying off. Cache blocking (over k, or over the rows of op(a)) did not help
+ * at the sizes this library trains, up to 784x256x128, so there is none.
  *
  * Summation order: every entry of out is accumulated from 0 in increasing order
  * of the inner index, exactly like the naive triple loop, so the results are
@@ -35,11 +35,17 @@ let scratch = new Float64Array(0);
 /** A partial tile at the right or bottom edge is computed here in full, then its valid part copied out. */
 const edgeTile = new Float64Array(MR * NR);
 
-export function matmulPacked(a: Float64Array, b: Float64Array, out: Float64Array, dims: MatmulDims): void {
-  const { m, k, n } = dims;
+/**
+ * out = op(a) · op(b). Shapes and aliasing must already be checked (see assertMatmul):
+ * this only computes.
+ */
+export function matmulTyped(a: Matrix, b: Matrix, out: Matrix, transposeA: boolean, transposeB: boolean): void {
+  const m = out.rows;
+  const n = out.cols;
+  const k = transposeA ? a.rows : a.cols;
   if (m === 0 || n === 0) return;
   if (m < MR) {
-    matmulFewRows(a, b, out, dims);
+    matmulFewRows(a.data, b.data, out.data, m, k, n, transposeA, transposeB);
     return;
   }
   const panelsA = Math.ceil(m / MR);
@@ -48,8 +54,9 @@ export function matmulPacked(a: Float64Array, b: Float64Array, out: Float64Array
   const needed = offsetB + panelsB * NR * k;
   if (scratch.length < needed) scratch = new Float64Array(needed);
   const packed = scratch;
-  packA(a, dims.transposeA, m, k, packed);
-  packB(b, dims.transposeB, k, n, packed, offsetB);
+  packA(a.data, transposeA, m, k, packed);
+  packB(b.data, transposeB, k, n, packed, offsetB);
+  const c = out.data;
 
   // Columns outer: one NR-wide panel of op(b) stays in L1 while the panels of op(a) stream past it.
   for (let jp = 0; jp < panelsB; jp++) {
@@ -61,11 +68,11 @@ export function matmulPacked(a: Float64Array, b: Float64Array, out: Float64Array
       const rows = Math.min(MR, m - i0);
       const ia = ip * MR * k;
       if (rows === MR && cols === NR) {
-        kernel4x2(packed, ia, ib, k, out, i0 * n + j0, n);
+        kernel4x2(packed, ia, ib, k, c, i0 * n + j0, n);
       } else {
         kernel4x2(packed, ia, ib, k, edgeTile, 0, NR);
         for (let r = 0; r < rows; r++) {
-          for (let c = 0; c < cols; c++) out[(i0 + r) * n + j0 + c] = edgeTile[r * NR + c]!;
+          for (let j = 0; j < cols; j++) c[(i0 + r) * n + j0 + j] = edgeTile[r * NR + j]!;
         }
       }
     }
@@ -79,8 +86,16 @@ export function matmulPacked(a: Float64Array, b: Float64Array, out: Float64Array
  * (contiguous reads and writes); with it, each entry is a dot product of two
  * contiguous runs when a is not transposed (a transposed a has under MR columns).
  */
-function matmulFewRows(a: Float64Array, b: Float64Array, out: Float64Array, dims: MatmulDims): void {
-  const { m, k, n, transposeA, transposeB } = dims;
+function matmulFewRows(
+  a: Float64Array,
+  b: Float64Array,
+  out: Float64Array,
+  m: number,
+  k: number,
+  n: number,
+  transposeA: boolean,
+  transposeB: boolean,
+): void {
   // op(a)[i][p] = a[i·strideI + p·strideP]
   const strideI = transposeA ? 1 : k;
   const strideP = transposeA ? m : 1;

@@ -1,14 +1,14 @@
 import type { Backend, MatmulOptions } from '../backend.js';
 import type { Matrix } from '../matrix.js';
 import {
+  assertMatmul,
   checkAddColumnVector,
   checkColSums,
   checkElementwise,
-  checkMatmul,
   checkRowSums,
   checkUnary,
 } from './checks.js';
-import { matmulPacked } from './matmul-packed.js';
+import { matmulTyped } from './matmul-typed.js';
 
 /**
  * The default backend: plain loops over Float64Array, nothing allocated per call
@@ -22,8 +22,10 @@ export const typedBackend: Backend = {
   name: 'typed',
 
   matmul(a: Matrix, b: Matrix, out: Matrix, options?: MatmulOptions): Matrix {
-    const dims = checkMatmul(a, b, out, options);
-    matmulPacked(a.data, b.data, out.data, dims);
+    const transposeA = options?.transposeA === true;
+    const transposeB = options?.transposeB === true;
+    assertMatmul(a, b, out, transposeA, transposeB);
+    matmulTyped(a, b, out, transposeA, transposeB);
     return out;
   },
 
