@@ -1,10 +1,14 @@
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { InputError } from '../input-error.js';
+import { SUITE_CASES, SUITE_SEEDS } from '../suite.js';
 import { trainWithFaults } from '../mutants/loop.js';
 import { mutantRun } from '../mutants/runs.js';
 import type { Run, Vector } from '../run.js';
 import type { Candidate } from './candidate.js';
 import { CandidateError } from './candidate-error.js';
 import { capRun, checkCandidate } from './check.js';
+import { candidateRuns } from './runs.js';
 
 const faulty = (label: string, faults: Parameters<typeof trainWithFaults>[1], trace = false): Candidate => ({
   label,
@@ -63,5 +67,20 @@ describe('checkCandidate', () => {
   it('names a step scaled by m from costs alone on an sgd run (the learning-rate probe)', async () => {
     const report = await checkCandidate([runs[0]!], faulty('no 1/m', { missingInverseM: true }));
     expect(report.comparisons[0]!.diagnosis).toMatchObject({ code: 'step-scaled', factor: 150 });
+  });
+});
+
+describe('candidateRuns', () => {
+  it('gives the built-in suite runs by default: every data set and seed', () => {
+    const runs = candidateRuns();
+    expect(runs).toHaveLength(SUITE_CASES.length * SUITE_SEEDS.length);
+    expect(runs.map((r) => r.name)).toContain('iris/seed-1');
+  });
+
+  it('reads vector files or folders instead, and names a bad path', () => {
+    const folder = fileURLToPath(new URL('../../vectors/', import.meta.url));
+    const runs = candidateRuns({ vectors: [folder] });
+    expect(runs.map((r) => r.name)).toContain('iris-tanh-adam-minibatch');
+    expect(() => candidateRuns({ vectors: ['no/such/vectors'] })).toThrow(InputError);
   });
 });

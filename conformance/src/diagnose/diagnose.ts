@@ -160,7 +160,7 @@ function fromCosts(
     const factor = (context.stepFactors ?? []).find(
       (f) => Math.abs(f - 1) > STEP_FACTOR_MATCH && Math.abs(ratio / f - 1) <= STEP_FACTOR_MATCH,
     );
-    if (factor !== undefined) return stepScaled(d, factor, 'changed the cost about');
+    if (factor !== undefined) return stepScaled(d, factor, 'changed the cost about', 'as much as');
   }
   return null;
 }
@@ -177,6 +177,7 @@ function stepScaled(
   epoch: number,
   factor: number,
   how: string,
+  measure: string,
   where?: { layer: number; parameter: string },
   step = epoch - 1,
 ): Diagnosis {
@@ -185,7 +186,7 @@ function stepScaled(
     epoch,
     factor,
     ...where,
-    message: `the update of epoch ${step} ${how} ${formatFactor(factor)} the reference's: the learning rate or 1/m is applied twice or not at all`,
+    message: `the update of epoch ${step} ${how} ${formatFactor(factor)} ${measure} the reference's: the learning rate or 1/m is applied twice or not at all`,
   };
 }
 
@@ -243,7 +244,7 @@ function fromTraces(
   const where = { layer: layerOf(parameter), parameter };
   const factor = proportionalFactor(candUpdate, refUpdate);
   if (factor !== null && Math.abs(factor - 1) > UNIT_FACTOR) {
-    return stepScaled(epoch, factor, 'moved every parameter', where, step);
+    return stepScaled(epoch, factor, 'moved every parameter', 'as far as', where, step);
   }
   return {
     code: 'diverged',

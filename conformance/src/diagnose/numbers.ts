@@ -1,15 +1,21 @@
-import { relativeDifference } from '../compare.js';
-
 /**
- * Agreement of two numbers, by the same relative difference the comparison
- * uses (compare.ts: |a - b| / max(|a|, |b|), identical non-finite values
- * agree), so a diagnosis appears exactly when the comparison fails.
+ * The relative difference the comparison uses (compare.ts): |a - b| /
+ * max(|a|, |b|), 0 for identical values including NaN against NaN and the
+ * same infinity, Infinity for one non-finite value against anything else.
+ * Written out here so diagnosis stays a pure module with no runtime
+ * dependency on core; numbers.test.ts checks it against compare.ts value for
+ * value, so a diagnosis appears exactly when the comparison fails.
  */
+export function relativeDifference(reference: number, candidate: number): number {
+  if (Object.is(reference, candidate) || (Number.isNaN(reference) && Number.isNaN(candidate))) return 0;
+  if (!Number.isFinite(reference) || !Number.isFinite(candidate)) return Number.POSITIVE_INFINITY;
+  if (reference === candidate) return 0;
+  return Math.abs(reference - candidate) / Math.max(Math.abs(reference), Math.abs(candidate), Number.MIN_VALUE);
+}
+
 export function agrees(got: number, want: number, tolerance: number): boolean {
   return relativeDifference(want, got) <= tolerance;
 }
-
-export { relativeDifference };
 
 /** Index of the first position where the two lists disagree (over the shorter length), or -1. */
 export function firstDisagreement(reference: readonly number[], candidate: readonly number[], tolerance: number): number {
@@ -29,12 +35,12 @@ export function formatNumber(x: number): string {
   return abs >= 1e-4 && abs < 1e6 ? String(Number(x.toPrecision(8))) : x.toExponential(4);
 }
 
-/** A factor like 150 or 1/150 or 0.01, in words a person recognises. */
+/** A factor in words a person recognises: "150 times", "1/150", "0.37 times". */
 export function formatFactor(k: number): string {
-  if (!Number.isFinite(k)) return String(k);
-  if (Math.abs(k) >= 1) return `${Number(k.toPrecision(4))}x`;
+  if (!Number.isFinite(k)) return `${k} times`;
+  if (Math.abs(k) >= 1) return `${Number(k.toPrecision(4))} times`;
   const inverse = 1 / k;
   const roundInverse = Math.round(inverse);
-  if (Math.abs(inverse - roundInverse) < 1e-3 * Math.abs(inverse)) return `1/${roundInverse} x`;
-  return `${Number(k.toPrecision(4))}x`;
+  if (Math.abs(inverse - roundInverse) < 1e-3 * Math.abs(inverse)) return `1/${roundInverse}`;
+  return `${Number(k.toPrecision(4))} times`;
 }
