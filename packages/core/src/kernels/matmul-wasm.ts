@@ -22,11 +22,19 @@ export function matmulWasm(a: Matrix, b: Matrix, out: Matrix, transposeA: boolea
   const mp = Math.ceil(m / MR) * MR;
   const np = Math.ceil(n / NR) * NR;
   const offsetB = mp * k;
-  const offsetC = offsetB + np * k;
+  // Row-major B (k x n) is copied as it is and read in place; the last panel
+  // may read up to NR - 1 values past its end (they only reach discarded columns).
+  const offsetC = offsetB + np * k + NR;
   const heap = heapOfAtLeast(gemm, offsetC + mp * np);
   packA(a.data, transposeA, m, k, heap);
-  packB(b.data, transposeB, k, n, heap, offsetB);
-  gemm.run(0, offsetB * 8, offsetC * 8, mp, np, k);
+  if (transposeB) {
+    packB(b.data, k, n, heap, offsetB);
+    gemm.run(0, offsetB * 8, offsetC * 8, mp, np, k, 8 * NR, 8 * NR * k);
+  } else {
+    heap.set(b.data, offsetB);
+    heap.fill(0, offsetB + k * n, offsetB + k * n + NR);
+    gemm.run(0, offsetB * 8, offsetC * 8, mp, np, k, 8 * n, 8 * NR);
+  }
   const o = out.data;
   for (let i = 0; i < m; i++) {
     const src = offsetC + i * np;
@@ -36,7 +44,7 @@ export function matmulWasm(a: Matrix, b: Matrix, out: Matrix, transposeA: boolea
 }
 
 interface Gemm {
-  run: (ap: number, bp: number, cp: number, mp: number, np: number, k: number) => void;
+  run: (ap: number, bp: number, cp: number, mp: number, np: number, k: number, bStep: number, bPanel: number) => void;
   memory: WebAssembly.Memory;
   /** A view of the memory, made again whenever the memory grows (growing detaches the old one). */
   heap: Float64Array;
@@ -104,36 +112,17 @@ function packA(a: Float64Array, transposed: boolean, m: number, k: number, heap:
 }
 
 /**
- * heap[offset + j0·k + p·NR + c] = op(b)[p][j0 + c] for the panel starting at
- * column j0; columns past n are zero.
+ * For a transposed b (n x k): heap[offset + j0·k + p·NR + c] = b[j0 + c][p] for
+ * the panel starting at column j0 of op(b); columns past n are zero.
  */
-function packB(b: Float64Array, transposed: boolean, k: number, n: number, heap: Float64Array, offset: number): void {
+function packB(b: Float64Array, k: number, n: number, heap: Float64Array, offset: number): void {
   for (let j0 = 0; j0 < n; j0 += NR) {
     const base = offset + j0 * k;
     const cols = Math.min(NR, n - j0);
-    if (transposed) {
-      // b is n x k: row j of b is column j of op(b).
-      for (let c = 0; c < cols; c++) {
-        const src = (j0 + c) * k;
-        let dst = base + c;
-        for (let p = 0; p < k; p++, dst += NR) heap[dst] = b[src + p]!;
-      }
-    } else if (cols === 4 && NR === 4) {
-      // The common full panel, unrolled.
-      for (let p = 0; p < k; p++) {
-        const src = p * n + j0;
-        const dst = base + p * NR;
-        heap[dst] = b[src]!;
-        heap[dst + 1] = b[src + 1]!;
-        heap[dst + 2] = b[src + 2]!;
-        heap[dst + 3] = b[src + 3]!;
-      }
-    } else {
-      for (let p = 0; p < k; p++) {
-        const src = p * n + j0;
-        const dst = base + p * NR;
-        for (let c = 0; c < cols; c++) heap[dst + c] = b[src + c]!;
-      }
+    for (let c = 0; c < cols; c++) {
+      const src = (j0 + c) * k;
+      let dst = base + c;
+      for (let p = 0; p < k; p++, dst += NR) heap[dst] = b[src + p]!;
     }
     for (let c = cols; c < NR; c++) {
       let dst = base + c;

@@ -2,12 +2,14 @@
  * A tiny WebAssembly module, assembled here byte by byte (no toolchain needed),
  * with one exported function:
  *
- *   gemm(ap, bp, cp, mp, np, k)   C = A · B on packed panels, f64x2 SIMD
+ *   gemm(ap, bp, cp, mp, np, k, bStep, bPanel)   C = A · B, f64x2 SIMD
  *
  * A is packed in panels of MR = 8 rows (panel i holds, for p = 0..k-1, the MR
- * values A[i·MR + r][p] side by side), B in panels of NR = 4 columns (B[p][j·NR + c]
- * side by side). mp and np are the padded sizes (multiples of MR and NR), C is
- * mp x np row-major, and all addresses are byte offsets into the exported memory.
+ * values A[i·MR + r][p] side by side). B is read NR = 4 columns at a time
+ * (B[p][j·NR + c] side by side), either from packed panels or straight from
+ * row-major B (see gemmBody). mp and np are the padded sizes (multiples of MR
+ * and NR), C is mp x np row-major, and all addresses are byte offsets into the
+ * exported memory.
  *
  * Each MR x NR tile of C is held in 16 v128 registers (two f64 lanes each) and
  * accumulated over p = 0, 1, ..., k-1 in order, with a separate multiply and add
@@ -74,13 +76,16 @@ const f64x2mul = simd(0xf2);
 
 const add = (local: number, amount: number[]): number[] => [...get(local), ...amount, ...i32add, ...set(local)];
 
-/** kernel(ap, bp, cp, k, ldc): one MR x NR tile, C[cp + r·ldc + 8c] = Σ_p A[ap][p][r] · B[bp][p][c]. */
+/**
+ * kernel(ap, bp, cp, k, ldc, bStep): one MR x NR tile,
+ * C[cp + r·ldc + 8c] = Σ_p A[ap + p·8·MR + 8r] · B[bp + p·bStep + 8c].
+ */
 function kernelBody(): number[] {
-  const AP = 0, BP = 1, CP = 2, K = 3, LDC = 4, END = 5;
+  const AP = 0, BP = 1, CP = 2, K = 3, LDC = 4, B_STEP = 5, END = 6;
   const lanes = WASM_NR / 2;
-  const acc = (r: number, h: number): number => 6 + r * lanes + h;
-  const bReg = (h: number): number => 6 + WASM_MR * lanes + h;
-  const aReg = 6 + WASM_MR * lanes + lanes;
+  const acc = (r: number, h: number): number => 7 + r * lanes + h;
+  const bReg = (h: number): number => 7 + WASM_MR * lanes + h;
+  const aReg = 7 + WASM_MR * lanes + lanes;
   const code: number[] = [];
   code.push(...get(AP), ...get(K), ...i32const(8 * WASM_MR), ...i32mul, ...i32add, ...set(END));
   code.push(...block, ...loop);
@@ -92,7 +97,7 @@ function kernelBody(): number[] {
       code.push(...get(acc(r, h)), ...get(aReg), ...get(bReg(h)), ...f64x2mul, ...f64x2add, ...set(acc(r, h)));
     }
   }
-  code.push(...add(AP, i32const(8 * WASM_MR)), ...add(BP, i32const(8 * WASM_NR)));
+  code.push(...add(AP, i32const(8 * WASM_MR)), ...add(BP, get(B_STEP)));
   code.push(...br(0), ...end, ...end);
   for (let r = 0; r < WASM_MR; r++) {
     for (let h = 0; h < lanes; h++) code.push(...get(CP), ...get(acc(r, h)), ...v128store(16 * h));
@@ -105,15 +110,17 @@ function kernelBody(): number[] {
 }
 
 /**
- * gemm(ap, bp, cp, mp, np, k): for each panel of B (outer, so it stays in L1)
- * and each panel of A, one kernel call.
+ * gemm(ap, bp, cp, mp, np, k, bStep, bPanel): for each NR-column panel of B
+ * (outer, so it stays in cache) and each MR-row panel of A, one kernel call.
+ * Row p of B's panel j starts at bp + j·bPanel + p·bStep: packed panels have
+ * bStep = 8·NR and bPanel = 8·NR·k; B left row-major (k x n) has bStep = 8·n
+ * and bPanel = 8·NR.
  */
 function gemmBody(): number[] {
-  const AP = 0, BP = 1, CP = 2, MP = 3, NP = 4, K = 5;
-  const A = 6, B = 7, C = 8, I = 9, J = 10, PANEL_A = 11, PANEL_B = 12, LDC = 13, C_STEP = 14;
+  const AP = 0, BP = 1, CP = 2, MP = 3, NP = 4, K = 5, B_STEP = 6, PANEL_B = 7;
+  const A = 8, B = 9, C = 10, I = 11, J = 12, PANEL_A = 13, LDC = 14, C_STEP = 15;
   const code: number[] = [];
   code.push(...get(K), ...i32const(8 * WASM_MR), ...i32mul, ...set(PANEL_A));
-  code.push(...get(K), ...i32const(8 * WASM_NR), ...i32mul, ...set(PANEL_B));
   code.push(...get(NP), ...i32const(8), ...i32mul, ...set(LDC));
   code.push(...get(LDC), ...i32const(WASM_MR), ...i32mul, ...set(C_STEP));
   code.push(...get(BP), ...set(B), ...i32const(0), ...set(J));
@@ -124,21 +131,21 @@ function gemmBody(): number[] {
   code.push(...i32const(0), ...set(I));
   code.push(...block, ...loop);
   code.push(...get(I), ...get(MP), ...i32geu, ...brIf(1));
-  code.push(...get(A), ...get(B), ...get(C), ...get(K), ...get(LDC), ...call(0));
+  code.push(...get(A), ...get(B), ...get(C), ...get(K), ...get(LDC), ...get(B_STEP), ...call(0));
   code.push(...add(A, get(PANEL_A)), ...add(C, get(C_STEP)), ...add(I, i32const(WASM_MR)));
   code.push(...br(0), ...end, ...end);
   code.push(...add(B, get(PANEL_B)), ...add(J, i32const(WASM_NR)));
   code.push(...br(0), ...end, ...end);
   code.push(...end);
-  const locals = vec([[...uleb(9), I32]]);
+  const locals = vec([[...uleb(8), I32]]);
   const body = [...locals, ...code];
   return [...uleb(body.length), ...body];
 }
 
 /** The module's bytes: kernel (function 0, internal), gemm (function 1) and the memory, exported. */
 export function gemmModuleBytes(): Uint8Array {
-  const kernelType = [0x60, ...vec([[I32], [I32], [I32], [I32], [I32]]), ...vec([])];
-  const gemmType = [0x60, ...vec([[I32], [I32], [I32], [I32], [I32], [I32]]), ...vec([])];
+  const kernelType = [0x60, ...vec([[I32], [I32], [I32], [I32], [I32], [I32]]), ...vec([])];
+  const gemmType = [0x60, ...vec([[I32], [I32], [I32], [I32], [I32], [I32], [I32], [I32]]), ...vec([])];
   return Uint8Array.from([
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
     ...section(1, vec([kernelType, gemmType])),
