@@ -4,9 +4,21 @@ export interface CliIo {
   stderr(text: string): void;
 }
 
+/**
+ * The process streams. When the reader of stdout goes away (`lockstep ... | head`),
+ * further output is dropped instead of crashing on EPIPE: the run still finishes,
+ * writes its --json report and returns its exit code.
+ */
 export function processIo(): CliIo {
+  let stdoutOpen = true;
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    stdoutOpen = false;
+  });
   return {
-    stdout: (text) => void process.stdout.write(text),
+    stdout: (text) => {
+      if (stdoutOpen) process.stdout.write(text);
+    },
     stderr: (text) => void process.stderr.write(text),
   };
 }
