@@ -59,6 +59,7 @@ describe('parseVector', () => {
     ['a zero width', (v: any) => (v.model.layers[2] = 0), 'vectors/iris.json: model.layers[2]: expected a positive integer, got 0'],
     ['a cost too few', (v: any) => v.expected.costs.pop(), 'vectors/iris.json: expected.costs: has 799 values, expected one per epoch (training.epochs = 800)'],
     ['a wrong format', (v: any) => (v.format = 'mlp-conformance-vector/2'), 'vectors/iris.json: format: expected "mlp-conformance-vector/1", got "mlp-conformance-vector/2"'],
+    ['a negative tolerance', (v: any) => (v.expected.tolerance.relative = -1e-9), 'vectors/iris.json: expected.tolerance.relative: expected a number >= 0, got -1e-9'],
     ['shuffling', (v: any) => (v.training.shuffle = true), 'vectors/iris.json: training.shuffle: expected false (this format version never shuffles), got true'],
   ])('rejects %s with one line naming the field', (_what, breakIt, message) => {
     expect(messageFor(breakIt)).toBe(message);

@@ -43,6 +43,7 @@ function expecting(what: string) {
 const positiveNumber = z.number(expecting('a positive number')).positive(expecting('a positive number'));
 const positiveInteger = z.int(expecting('a positive integer')).positive(expecting('a positive integer'));
 const finiteNumber = z.number(expecting('a finite number'));
+const nonNegativeNumber = z.number(expecting('a number >= 0')).min(0, expecting('a number >= 0'));
 /** A decay rate in [0, 1): beta1, beta2, rho, momentum (1 would never forget, or divide by zero in Adam's correction). */
 const decayRate = z.number(expecting('a number in [0, 1)')).min(0, expecting('a number in [0, 1)')).lt(1, expecting('a number in [0, 1)'));
 const dampening = z.number(expecting('a number in [0, 1]')).min(0, expecting('a number in [0, 1]')).max(1, expecting('a number in [0, 1]'));
@@ -124,7 +125,8 @@ const expectedSchema = z.strictObject(
   {
     costs: z.array(finiteNumber, expecting('an array of costs, one per epoch')),
     finalCost: finiteNumber,
-    tolerance: z.strictObject({ relative: positiveNumber }, expecting('an object {relative}')),
+    // 0 is allowed: a vector may demand bit-identical costs.
+    tolerance: z.strictObject({ relative: nonNegativeNumber }, expecting('an object {relative}')),
   },
   expecting('an object {costs, finalCost, tolerance}'),
 );
