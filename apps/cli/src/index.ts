@@ -15,7 +15,7 @@ export { UsageError, EXIT_AGREE, EXIT_DISAGREE, EXIT_BAD_INPUT } from './usage-e
  */
 export async function runCli(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   if (argv.length === 0) {
-    io.stderr('lockstep: missing command (conformance, vectors); see lockstep --help\n');
+    io.stderr('lockstep: missing command (conformance, vectors, mutants); see lockstep --help\n');
     return EXIT_BAD_INPUT;
   }
   let exitCode = EXIT_AGREE;

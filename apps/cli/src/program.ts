@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { registerConformance } from './commands/conformance.js';
+import { registerMutants } from './commands/mutants.js';
 import { registerVectors } from './commands/vectors.js';
 import type { CliIo } from './io.js';
 
@@ -39,6 +40,7 @@ export function createProgram(io: CliIo, setExit: (code: number) => void): Comma
     );
   registerConformance(program, io, setExit);
   registerVectors(program, io, setExit);
+  registerMutants(program, io, setExit);
   for (const command of program.commands) configure(command, io, `lockstep ${command.name()} --help`);
   return program;
 }

@@ -75,6 +75,7 @@ describe('candidateRuns', () => {
     const runs = candidateRuns();
     expect(runs).toHaveLength(SUITE_CASES.length * SUITE_SEEDS.length);
     expect(runs.map((r) => r.name)).toContain('iris/seed-1');
+    expect(candidateRuns({ datasets: ['wine'], seeds: [2, 7] }).map((r) => r.name)).toEqual(['wine/seed-2', 'wine/seed-7']);
   });
 
   it('reads vector files or folders instead, and names a bad path', () => {

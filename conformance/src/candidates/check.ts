@@ -4,6 +4,7 @@ import type { Run, RunResult } from '../run.js';
 import { type BackendName, trainRun } from '../trainers.js';
 import { type Candidate, runForCandidate } from './candidate.js';
 import { CandidateError } from './candidate-error.js';
+import { roundingHorizon, truncateResult } from './horizon.js';
 import { likelyStepFactors, probeStepScale } from './step-probe.js';
 
 /**
@@ -30,6 +31,13 @@ export interface CheckCandidateOptions {
 /** A report row: the comparison plus what kind of fault a difference looks like. */
 export interface CandidateComparison extends RunComparison {
   diagnosis: Diagnosis | null;
+  /**
+   * Null when every epoch was compared. Otherwise the epoch from which
+   * float64 rounding alone can move this run's cost by more than the
+   * tolerance (horizon.ts): epochs 0..roundingHorizon were compared, later
+   * ones and the final cost were not.
+   */
+  roundingHorizon: number | null;
 }
 
 export interface CandidateReport {
@@ -86,25 +94,32 @@ export interface CompareWithReferenceOptions {
 }
 
 /**
- * Trains the reference on `run` (with traces when `result` has them), then
- * compares and diagnoses. A wrong number of costs is a CandidateError whose
- * message says which epochs agree (unless `lengthMismatch: 'report'`). Without traces, a `diverged` diagnosis on
- * an sgd or momentum run is probed for a scaled learning rate.
+ * Trains the reference on `run` (with traces when the result has them), then
+ * compares and diagnoses, up to the run's rounding horizon (horizon.ts). A
+ * wrong number of costs is a CandidateError whose message says which epochs
+ * agree (unless `lengthMismatch: 'report'`). Without traces, a `diverged`
+ * diagnosis on an sgd or momentum run is probed for a scaled learning rate.
  */
-export function compareWithReference(run: Run, result: RunResult, options: CompareWithReferenceOptions): CandidateComparison {
+export function compareWithReference(run: Run, full: RunResult, options: CompareWithReferenceOptions): CandidateComparison {
   const { label, tolerance } = options;
   const backend = options.backend ?? 'typed';
-  const reference = trainRun(run, { trainer: 'generic', backend, trace: result.trace !== undefined });
+  const train = (r: Run): RunResult => trainRun(r, { trainer: 'generic', backend });
+  const fullReference = trainRun(run, { trainer: 'generic', backend, trace: full.trace !== undefined });
   const context = {
     miniBatch: run.training.batchSize !== null && run.training.batchSize < run.data.X.length,
     stepFactors: likelyStepFactors(run),
   };
-  let diagnosis = diagnose(reference, result, tolerance, context);
-  if (diagnosis?.code === 'length-mismatch' && options.lengthMismatch !== 'report') {
-    throw new CandidateError(`candidate ${label} on run ${run.name}: wrong number of costs: ${diagnosis.message}`);
+  const sameLength = full.costs.length === fullReference.costs.length;
+  if (!sameLength && options.lengthMismatch !== 'report') {
+    const mismatch = diagnose(fullReference, full, tolerance, context)!;
+    throw new CandidateError(`candidate ${label} on run ${run.name}: wrong number of costs: ${mismatch.message}`);
   }
+  const horizon = sameLength ? roundingHorizon(run, fullReference, tolerance, train) : null;
+  const reference = horizon === null ? fullReference : truncateResult(fullReference, horizon);
+  const result = horizon === null ? full : truncateResult(full, horizon);
+
+  let diagnosis = diagnose(reference, result, tolerance, context);
   if (diagnosis?.code === 'diverged' && result.trace === undefined && diagnosis.epoch !== undefined) {
-    const train = (r: Run): RunResult => trainRun(r, { trainer: 'generic', backend });
     diagnosis = probeStepScale(run, result, diagnosis.epoch, tolerance, train) ?? diagnosis;
   }
   const comparison = compareResults({
@@ -114,5 +129,5 @@ export function compareWithReference(run: Run, result: RunResult, options: Compa
     candidate: { label, result },
     tolerance,
   });
-  return { ...comparison, diagnosis };
+  return { ...comparison, epochs: fullReference.costs.length, finalCost: fullReference.finalCost, diagnosis, roundingHorizon: horizon };
 }

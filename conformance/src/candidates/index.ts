@@ -18,3 +18,4 @@ export {
 } from './check.js';
 export { likelyStepFactors, probeStepScale } from './step-probe.js';
 export { candidateRuns, type CandidateRunsOptions } from './runs.js';
+export { HORIZON_MARGIN, HORIZON_NUDGE, nudgeInit, roundingHorizon, truncateResult } from './horizon.js';

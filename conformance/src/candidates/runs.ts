@@ -6,6 +6,10 @@ import { vectorFiles } from '../vectors.js';
 export interface CandidateRunsOptions {
   /** Vector files or folders: their runs instead of the built-in suite's. */
   vectors?: readonly string[];
+  /** Only these suite data sets (default: all). */
+  datasets?: readonly string[];
+  /** Only these suite seeds (default: SUITE_SEEDS). */
+  seeds?: readonly number[];
 }
 
 /**
@@ -16,8 +20,9 @@ export interface CandidateRunsOptions {
  */
 export function candidateRuns(options: CandidateRunsOptions = {}): Run[] {
   if (options.vectors !== undefined) return vectorFiles(options.vectors).map((file) => parseVectorFile(file));
-  return SUITE_CASES.flatMap((c) => {
+  const cases = SUITE_CASES.filter((c) => options.datasets === undefined || options.datasets.includes(c.dataset));
+  return cases.flatMap((c) => {
     const data = loadSuiteDataset(c.dataset);
-    return SUITE_SEEDS.map((seed) => suiteRun(c, data, seed).run);
+    return (options.seeds ?? SUITE_SEEDS).map((seed) => suiteRun(c, data, seed).run);
   });
 }

@@ -178,14 +178,12 @@ function stepScaled(
   factor: number,
   how: string,
   measure: string,
-  where?: { layer: number; parameter: string },
   step = epoch - 1,
 ): Diagnosis {
   return {
     code: 'step-scaled',
     epoch,
     factor,
-    ...where,
     message: `the update of epoch ${step} ${how} ${formatFactor(factor)} ${measure} the reference's: the learning rate or 1/m is applied twice or not at all`,
   };
 }
@@ -244,7 +242,7 @@ function fromTraces(
   const where = { layer: layerOf(parameter), parameter };
   const factor = proportionalFactor(candUpdate, refUpdate);
   if (factor !== null && Math.abs(factor - 1) > UNIT_FACTOR) {
-    return stepScaled(epoch, factor, 'moved every parameter', 'as far as', where, step);
+    return stepScaled(epoch, factor, 'moved every parameter', 'as far as', step);
   }
   return {
     code: 'diverged',

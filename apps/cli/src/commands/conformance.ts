@@ -1,8 +1,9 @@
-import { type ConformanceReport, type RunComparison, SUITE_CASES, runSuite } from '@lockstep/conformance';
+import { type ConformanceReport, DEFAULT_CANDIDATE_TIMEOUT_MS, type RunComparison, SUITE_CASES, runSuite } from '@lockstep/conformance';
 import { type Command, InvalidArgumentError } from 'commander';
 import { formatCost, formatDifference, formatExact, formatRow, formatSeconds } from '../format.js';
 import type { CliIo } from '../io.js';
-import { EXIT_AGREE, EXIT_DISAGREE } from '../usage-error.js';
+import { EXIT_AGREE, EXIT_DISAGREE, UsageError } from '../usage-error.js';
+import { type CandidateCliOptions, runCandidateCheck, wantsCandidate } from './candidate.js';
 import { assertWritableTarget, writeJsonAtomic } from '../write-json.js';
 
 /** Epochs per run with --quick: enough to cross many updates, a fraction of the default time. */
@@ -58,11 +59,16 @@ function collectSeed(value: string, previous: number[] = []): number[] {
   return [...previous, Number(value)];
 }
 
-interface ConformanceOptions {
+interface ConformanceOptions extends CandidateCliOptions {
   json?: string;
   quick?: boolean;
   dataset?: string[];
   seed?: number[];
+}
+
+/** Repeatable --vectors: a vector file or folder. */
+function collectPath(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
 }
 
 export function registerConformance(program: Command, io: CliIo, setExit: (code: number) => void): void {
@@ -73,12 +79,28 @@ export function registerConformance(program: Command, io: CliIo, setExit: (code:
     .option('--quick', `train each suite run ${QUICK_EPOCHS} epochs instead of its full count (vectors still run in full)`)
     .option('--dataset <name>', `only this data set (repeatable): ${DATASETS.join(', ')}`, collectDataset)
     .option('--seed <n>', 'only this seed (repeatable), e.g. to rerun a failing comparison', collectSeed)
-    .action((options: ConformanceOptions) => {
+    .option('--candidate <file>', 'check your trainer instead: an ES module whose default export is train(run)')
+    .option('--candidate-cmd <cmd>', 'check your trainer instead: a command reading a run as JSON on stdin, writing {costs, finalCost} on stdout')
+    .option('--vectors <path>', 'use the runs of these vector files or folders (repeatable)', collectPath)
+    .option('--epochs <n>', 'train every run this many epochs at most')
+    .option('--timeout <seconds>', `per run, for --candidate-cmd (default ${DEFAULT_CANDIDATE_TIMEOUT_MS / 1000})`)
+    .action(async (options: ConformanceOptions) => {
+      if (wantsCandidate(options)) {
+        setExit(await runCandidateCheck(io, { ...options, ...(options.quick === true ? { defaultEpochs: QUICK_EPOCHS } : {}) }));
+        return;
+      }
+      if (options.timeout !== undefined) throw new UsageError('--timeout applies to --candidate-cmd only');
+      const epochs = options.epochs === undefined ? undefined : Number(options.epochs);
+      if (epochs !== undefined && !(Number.isInteger(epochs) && epochs > 0)) {
+        throw new UsageError(`--epochs expects a positive integer, got ${JSON.stringify(options.epochs)}`);
+      }
       if (options.json !== undefined) assertWritableTarget(options.json);
       const started = performance.now();
       io.stdout(`${formatRow(HEADER, WIDTHS)}\n`);
       const report = runSuite({
         ...(options.quick === true ? { epochs: QUICK_EPOCHS } : {}),
+        ...(epochs === undefined ? {} : { epochs }),
+        ...(options.vectors === undefined ? {} : { vectors: options.vectors }),
         ...(options.dataset === undefined ? {} : { datasets: options.dataset }),
         ...(options.seed === undefined ? {} : { seeds: options.seed }),
         onComparison: (c) => io.stdout(`${row(c)}\n`),
