@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +10,10 @@ import { runCandidateCheck } from './candidate.js';
 const root = (path: string) => fileURLToPath(new URL(`../../../../${path}`, import.meta.url));
 const irisVector = root('conformance/vectors/iris-4layer-relu-softmax-ce.json');
 const adamVector = root('conformance/vectors/iris-tanh-adam-minibatch.json');
+const hasPython = spawnSync('python3', ['--version']).status === 0;
 const python = (name: string) => `python3 ${JSON.stringify(root(`examples/candidates/${name}`))}`;
+const withPython = hasPython ? it : it.skip;
+const skipNote = hasPython ? '' : ' (skipped: no python3 on the PATH)';
 
 describe('lockstep conformance --candidate / --candidate-cmd', () => {
   it('passes the JavaScript example module on vector runs, capped by --epochs', async () => {
@@ -21,7 +25,7 @@ describe('lockstep conformance --candidate / --candidate-cmd', () => {
     expect(io.out).toMatch(/Total: 2 runs, 2 passed, 0 failed/);
   });
 
-  it('flags the Python continue bug update-skipped at epoch 2, exits 1, and writes the diagnosis to --json', async () => {
+  withPython(`flags the Python continue bug update-skipped at epoch 2, exits 1, and writes the diagnosis to --json${skipNote}`, async () => {
     const io = captureIo();
     const json = join(mkdtempSync(join(tmpdir(), 'lockstep-cli-')), 'report.json');
     const code = await runCandidateCheck(io, { candidateCmd: python('continue_bug.py'), vectors: [irisVector], epochs: '12', json });
@@ -41,7 +45,7 @@ describe('lockstep conformance --candidate / --candidate-cmd', () => {
     expect(typeof report.comparisons[0].maxRelativeDifference).toBe('number');
   });
 
-  it('passes continue_fixed.py, the same program without the `continue`', async () => {
+  withPython(`passes continue_fixed.py, the same program without the \`continue\`${skipNote}`, async () => {
     const io = captureIo();
     expect(await runCandidateCheck(io, { candidateCmd: python('continue_fixed.py'), vectors: [irisVector], epochs: '12' })).toBe(0);
   });
@@ -63,5 +67,28 @@ describe('lockstep conformance --candidate / --candidate-cmd', () => {
     await expect(runCandidateCheck(io, { candidate: 'a.mjs', timeout: '5' })).rejects.toThrow('--timeout applies to --candidate-cmd only');
     expect(await runCandidateCheck(io, { candidate: 'no/such.mjs' })).toBe(2);
     expect(io.err).toBe('lockstep: candidate module no/such.mjs: file not found\n');
+  });
+});
+
+describe('through runCli (the wiring and the exit codes)', () => {
+  withPython(`routes --candidate-cmd to the candidate check: 1 on a disagreement${skipNote}`, async () => {
+    const { runCli } = await import('../index.js');
+    const io = captureIo();
+    expect(await runCli(['conformance', '--candidate-cmd', python('continue_bug.py'), '--vectors', irisVector, '--epochs', '4'], io)).toBe(1);
+    expect(io.out).toMatch(/first differs at epoch 2: update-skipped/);
+  });
+
+  it('exits 2 with one line on bad usage', async () => {
+    const { runCli } = await import('../index.js');
+    for (const argv of [
+      ['conformance', '--timeout', '5'],
+      ['conformance', '--candidate', 'a.mjs', '--candidate-cmd', 'b'],
+      ['conformance', '--candidate-cmd', 'b', '--vectors', irisVector, '--seed', '1'],
+      ['mutants', '--only', 'no-such-mutant'],
+    ]) {
+      const io = captureIo();
+      expect(await runCli(argv, io), argv.join(' ')).toBe(2);
+      expect(io.err).toMatch(/^lockstep: [^\n]+\n$/);
+    }
   });
 });
