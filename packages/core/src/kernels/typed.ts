@@ -15,8 +15,9 @@ import { matmulTyped } from './matmul-typed.js';
  * (matmul reuses one module-level packing buffer that only grows).
  *
  * Element-wise ops read index i before writing it, so `out` may be `a` or `b`.
- * Sums run from 0 in index order, the same order the mathjs twin and a naive
- * loop use.
+ * Sums run from 0 in index order, as a naive loop does; matmul keeps that order
+ * too, so it is bit-for-bit matmulNaive. (mathjs starts its sums from the first
+ * term instead, which can only change the sign of a zero.)
  */
 export const typedBackend: Backend = {
   name: 'typed',
