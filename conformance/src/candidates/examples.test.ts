@@ -1,8 +1,10 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { mutantRun } from '../mutants/runs.js';
 import { capRun, checkCandidate } from './check.js';
+import { candidateRuns } from './runs.js';
 import { commandCandidate } from './command-candidate.js';
 import { loadModuleCandidate } from './module-candidate.js';
 
@@ -20,6 +22,21 @@ const smallRuns = [
   capRun(mutantRun('flower-tanh-sgd'), 6),
 ];
 
+/** Two suite runs, five epochs: the shape the minimal examples handle. */
+const suiteRuns = () => candidateRuns({ datasets: ['iris', 'flower'], seeds: [1] }).map((run) => capRun(run, 5));
+
+describe('the candidates README', () => {
+  it('shows minimal.py and minimal.mjs exactly as they are in the folder', () => {
+    const readme = readFileSync(example('README.md'), 'utf8');
+    for (const name of ['minimal.py', 'minimal.mjs']) expect(readme).toContain(readFileSync(example(name), 'utf8').trimEnd());
+  });
+
+  it('minimal.mjs passes the suite runs it is written for', async () => {
+    const report = await checkCandidate(suiteRuns(), await loadModuleCandidate(example('minimal.mjs')));
+    expect(report.totals).toEqual({ runs: 2, passed: 2, failed: 0 });
+  });
+});
+
 describe('the JavaScript example candidate', () => {
   it('agrees with the reference on sgd, momentum and mini-batch adam runs', async () => {
     const report = await checkCandidate(smallRuns, await loadModuleCandidate(example('trainer.mjs')));
@@ -28,6 +45,11 @@ describe('the JavaScript example candidate', () => {
 });
 
 describe.skipIf(python === undefined)(`the Python example candidates${python === undefined ? ' (skipped: no python3 on the PATH)' : ''}`, () => {
+  it('minimal.py passes the suite runs it is written for', async () => {
+    const report = await checkCandidate(suiteRuns(), py('minimal.py'));
+    expect(report.totals).toEqual({ runs: 2, passed: 2, failed: 0 });
+  });
+
   it('continue_bug.py is flagged update-skipped at epoch 2 through --candidate-cmd', async () => {
     const report = await checkCandidate(fullBatchRuns, py('continue_bug.py'));
     for (const row of report.comparisons) {
