@@ -1,4 +1,6 @@
 import type { Matrix } from '../matrix.js';
+import { WASM_MR, WASM_NR } from './wasm-module.js';
+import { matmulWasm } from './matmul-wasm.js';
 
 /**
  * The fast matmul of the typed backend: out = op(a) · op(b) on row-major float64 data.
@@ -25,6 +27,19 @@ import type { Matrix } from '../matrix.js';
  * The tests hold it to that; a future reordering would only need ~1e-12 relative.
  */
 
+/**
+ * The WebAssembly SIMD kernel (matmul-wasm.ts, same summation order, so the
+ * same bits) is 2-4x faster wherever its 8x4 tiles are not mostly padding and
+ * the inner dimension pays for its copies in and out: measured on the seed and
+ * digits products, it loses only when k or n is below 4 (20x2 · 2x400,
+ * 20x400 · 400x2) or when m = 1 pads every tile eightfold (1x400 · 400x5).
+ */
+function worthWasm(m: number, k: number, n: number): boolean {
+  if (k < 4 || n < 4) return false;
+  const padded = Math.ceil(m / WASM_MR) * WASM_MR * Math.ceil(n / WASM_NR) * WASM_NR;
+  return padded <= 4 * m * n;
+}
+
 /** Rows of op(a) per micro-tile. */
 const MR = 4;
 /** Columns of op(b) per micro-tile. */
@@ -40,6 +55,13 @@ const edgeTile = new Float64Array(MR * NR);
  * this only computes.
  */
 export function matmulTyped(a: Matrix, b: Matrix, out: Matrix, transposeA: boolean, transposeB: boolean): void {
+  const k = transposeA ? a.rows : a.cols;
+  if (worthWasm(out.rows, k, out.cols) && matmulWasm(a, b, out, transposeA, transposeB)) return;
+  matmulTypedJs(a, b, out, transposeA, transposeB);
+}
+
+/** The JavaScript kernel alone: what runs for small shapes, and wherever WebAssembly SIMD is missing. */
+export function matmulTypedJs(a: Matrix, b: Matrix, out: Matrix, transposeA: boolean, transposeB: boolean): void {
   const m = out.rows;
   const n = out.cols;
   const k = transposeA ? a.rows : a.cols;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { MatmulOptions } from '../backend.js';
 import { Matrix } from '../matrix.js';
 import { matmulNaive } from './matmul-naive.js';
+import { matmulTypedJs } from './matmul-typed.js';
 import { matmulWasm, wasmAvailable } from './matmul-wasm.js';
 
 function filled(rows: number, cols: number, seed: number): Matrix {
@@ -45,5 +46,25 @@ describe.skipIf(!wasmAvailable())('matmulWasm', () => {
     const got = new Matrix(200, 150);
     matmulWasm(a, b, got, false, false);
     expect(got.equals(matmulNaive(a, b, new Matrix(200, 150)))).toBe(true);
+  });
+});
+
+// The typed backend sends most products to WebAssembly; its JavaScript kernel
+// still runs for small shapes and where WebAssembly SIMD is missing, so it keeps
+// its own check on shapes the dispatch would otherwise hide from it.
+describe('matmulTypedJs (the fallback)', () => {
+  it.each([
+    [9, 7, 5],
+    [17, 33, 13],
+    [128, 64, 37],
+  ])('is bit-identical to matmulNaive for m=%i, k=%i, n=%i, every transpose', (m, k, n) => {
+    for (const options of cases) {
+      const a = options.transposeA ? filled(k, m, m + 1) : filled(m, k, m + 1);
+      const b = options.transposeB ? filled(n, k, n + 7) : filled(k, n, n + 7);
+      const want = matmulNaive(a, b, new Matrix(m, n), options);
+      const got = new Matrix(m, n).fill(NaN);
+      matmulTypedJs(a, b, got, options.transposeA === true, options.transposeB === true);
+      expect(got.equals(want)).toBe(true);
+    }
   });
 });

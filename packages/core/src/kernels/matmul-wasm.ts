@@ -1,6 +1,17 @@
 import type { Matrix } from '../matrix.js';
 import { WASM_MR as MR, WASM_NR as NR, gemmModuleBytes } from './wasm-module.js';
 
+// The few pieces of the WebAssembly JavaScript API used here: Node and browsers
+// have them, but this project's lib (ES2023 + node types) does not declare them.
+declare const WebAssembly: {
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object) => { exports: Record<string, unknown> };
+};
+interface WasmMemory {
+  readonly buffer: ArrayBuffer;
+  grow(pages: number): number;
+}
+
 /**
  * out = op(a) · op(b) through the WebAssembly SIMD kernel (wasm-module.ts).
  *
@@ -45,7 +56,7 @@ export function matmulWasm(a: Matrix, b: Matrix, out: Matrix, transposeA: boolea
 
 interface Gemm {
   run: (ap: number, bp: number, cp: number, mp: number, np: number, k: number, bStep: number, bPanel: number) => void;
-  memory: WebAssembly.Memory;
+  memory: WasmMemory;
   /** A view of the memory, made again whenever the memory grows (growing detaches the old one). */
   heap: Float64Array;
 }
@@ -57,7 +68,7 @@ function loadGemm(): Gemm | null {
   if (gemmInstance === undefined) {
     try {
       const instance = new WebAssembly.Instance(new WebAssembly.Module(gemmModuleBytes()));
-      const memory = instance.exports['memory'] as WebAssembly.Memory;
+      const memory = instance.exports['memory'] as WasmMemory;
       const run = instance.exports['gemm'] as Gemm['run'];
       gemmInstance = { run, memory, heap: new Float64Array(memory.buffer) };
     } catch {
