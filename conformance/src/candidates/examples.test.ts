@@ -57,6 +57,14 @@ describe.skipIf(python === undefined)(`the Python example candidates${python ===
     }
   });
 
+  it('continue_bug.py falls back to plain Python where numpy is missing, and is flagged the same way', async () => {
+    const script = example('continue_bug.py');
+    const withoutNumpy = `import sys, runpy; sys.modules['numpy'] = None; sys.path.insert(0, ${JSON.stringify(example(''))}); runpy.run_path(${JSON.stringify(script)}, run_name='__main__')`;
+    const candidate = commandCandidate(`${python} -c ${JSON.stringify(withoutNumpy)}`, { timeoutMs: 60_000 });
+    const report = await checkCandidate([capRun(fullBatchRuns[0]!, 4)], candidate);
+    expect(report.comparisons[0]).toMatchObject({ firstDivergentEpoch: 2, diagnosis: { code: 'update-skipped', epoch: 2 } });
+  });
+
   it('continue_fixed.py, the same program without the `continue`, passes', async () => {
     const report = await checkCandidate(fullBatchRuns, py('continue_fixed.py'));
     expect(report.totals).toEqual({ runs: 2, passed: 2, failed: 0 });
