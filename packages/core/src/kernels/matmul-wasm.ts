@@ -15,14 +15,16 @@ interface WasmMemory {
 /**
  * out = op(a) · op(b) through the WebAssembly SIMD kernel (wasm-module.ts).
  *
- * op(a) and op(b) are packed into the module's memory (a transposed operand is
- * packed the other way round, never materialised), padded with zeros to whole
- * panels; the module computes the padded product and the valid part is copied
- * to out. Bit-for-bit the same as matmulNaive: every entry is summed over the
- * inner index from 0 in order, with separate multiplies and adds.
+ * op(a) is packed into the module's memory in panels of MR rows (a transposed
+ * a is packed the other way round, never materialised), padded with zeros; b is
+ * copied in as it is, or packed in panels of NR columns when transposed. The
+ * module writes the m x n product as one block, copied to out in one go.
+ * Bit-for-bit the same as matmulNaive: every entry is summed over the inner
+ * index from 0 in order, with separate multiplies and adds.
  *
- * The caller checks the shapes (checkMatmul). Returns false, doing nothing, where WebAssembly SIMD is unavailable, so the
- * caller can fall back to its JavaScript kernel.
+ * The caller checks the shapes (checkMatmul). Returns false, doing nothing,
+ * where WebAssembly SIMD is unavailable, so the caller can fall back to its
+ * JavaScript kernel.
  */
 export function matmulWasm(a: Matrix, b: Matrix, out: Matrix, transposeA: boolean, transposeB: boolean): boolean {
   const gemm = loadGemm();
@@ -36,29 +38,41 @@ export function matmulWasm(a: Matrix, b: Matrix, out: Matrix, transposeA: boolea
   // Row-major B (k x n) is copied as it is and read in place; the last panel
   // may read up to NR - 1 values past its end (they only reach discarded columns).
   const offsetC = offsetB + np * k + NR;
-  const heap = heapOfAtLeast(gemm, offsetC + mp * np);
+  // C is m x n row-major (see gemmBody), plus the padded rows and the last row's spill.
+  const heap = heapOfAtLeast(gemm, offsetC + mp * n + NR);
   packA(a.data, transposeA, m, k, heap);
   if (transposeB) {
     packB(b.data, k, n, heap, offsetB);
-    gemm.run(0, offsetB * 8, offsetC * 8, mp, np, k, 8 * NR, 8 * NR * k);
+    gemm.run(0, offsetB * 8, offsetC * 8, mp, np, k, 8 * NR, 8 * NR * k, 8 * n);
   } else {
     heap.set(b.data, offsetB);
     heap.fill(0, offsetB + k * n, offsetB + k * n + NR);
-    gemm.run(0, offsetB * 8, offsetC * 8, mp, np, k, 8 * n, 8 * NR);
+    gemm.run(0, offsetB * 8, offsetC * 8, mp, np, k, 8 * n, 8 * NR, 8 * n);
   }
-  const o = out.data;
-  for (let i = 0; i < m; i++) {
-    const src = offsetC + i * np;
-    for (let j = 0; j < n; j++) o[i * n + j] = heap[src + j]!;
-  }
+  out.data.set(view(gemm, offsetC, m * n));
   return true;
 }
 
 interface Gemm {
-  run: (ap: number, bp: number, cp: number, mp: number, np: number, k: number, bStep: number, bPanel: number) => void;
+  run: (ap: number, bp: number, cp: number, mp: number, np: number, k: number, bStep: number, bPanel: number, ldc: number) => void;
   memory: WasmMemory;
   /** A view of the memory, made again whenever the memory grows (growing detaches the old one). */
   heap: Float64Array;
+  /** Views of result blocks by position, so copying a result out allocates nothing after the first time. */
+  views: Map<number, Float64Array>;
+}
+
+/** heap[offset, offset + length) as a view, made once per position and kept until the memory grows. */
+function view(gemm: Gemm, offset: number, length: number): Float64Array {
+  if (length >= 2 ** 26) return gemm.heap.subarray(offset, offset + length);
+  const key = offset * 2 ** 26 + length;
+  let v = gemm.views.get(key);
+  if (v === undefined) {
+    if (gemm.views.size >= 256) gemm.views.clear(); // many shapes: keep the cache small
+    v = gemm.heap.subarray(offset, offset + length);
+    gemm.views.set(key, v);
+  }
+  return v;
 }
 
 /** undefined: not tried yet; null: this engine cannot run the module. */
@@ -70,7 +84,7 @@ function loadGemm(): Gemm | null {
       const instance = new WebAssembly.Instance(new WebAssembly.Module(gemmModuleBytes()));
       const memory = instance.exports['memory'] as WasmMemory;
       const run = instance.exports['gemm'] as Gemm['run'];
-      gemmInstance = { run, memory, heap: new Float64Array(memory.buffer) };
+      gemmInstance = { run, memory, heap: new Float64Array(memory.buffer), views: new Map() };
     } catch {
       gemmInstance = null;
     }
@@ -89,6 +103,7 @@ function heapOfAtLeast(gemm: Gemm, values: number): Float64Array {
     const pages = Math.ceil((values - gemm.heap.length) / pageValues);
     gemm.memory.grow(pages);
     gemm.heap = new Float64Array(gemm.memory.buffer);
+    gemm.views.clear();
   }
   return gemm.heap;
 }

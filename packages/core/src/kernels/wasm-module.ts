@@ -2,14 +2,14 @@
  * A tiny WebAssembly module, assembled here byte by byte (no toolchain needed),
  * with one exported function:
  *
- *   gemm(ap, bp, cp, mp, np, k, bStep, bPanel)   C = A · B, f64x2 SIMD
+ *   gemm(ap, bp, cp, mp, np, k, bStep, bPanel, ldc)   C = A · B, f64x2 SIMD
  *
  * A is packed in panels of MR = 8 rows (panel i holds, for p = 0..k-1, the MR
  * values A[i·MR + r][p] side by side). B is read NR = 4 columns at a time
  * (B[p][j·NR + c] side by side), either from packed panels or straight from
  * row-major B (see gemmBody). mp and np are the padded sizes (multiples of MR
- * and NR), C is mp x np row-major, and all addresses are byte offsets into the
- * exported memory.
+ * and NR), C has rows ldc bytes apart, and all addresses are byte offsets into
+ * the exported memory.
  *
  * Each MR x NR tile of C is held in 16 v128 registers (two f64 lanes each) and
  * accumulated over p = 0, 1, ..., k-1 in order, with a separate multiply and add
@@ -58,6 +58,9 @@ const set = (i: number): number[] => [0x21, ...uleb(i)];
 const i32const = (v: number): number[] => [0x41, ...sleb(v)];
 const i32add = [0x6a];
 const i32mul = [0x6c];
+const i32sub = [0x6b];
+const i32divu = [0x6e];
+const i32eqz = [0x45];
 const i32geu = [0x4f];
 const block = [0x02, 0x40];
 const loop = [0x03, 0x40];
@@ -110,22 +113,28 @@ function kernelBody(): number[] {
 }
 
 /**
- * gemm(ap, bp, cp, mp, np, k, bStep, bPanel): for each NR-column panel of B
- * (outer, so it stays in cache) and each MR-row panel of A, one kernel call.
- * Row p of B's panel j starts at bp + j·bPanel + p·bStep: packed panels have
- * bStep = 8·NR and bPanel = 8·NR·k; B left row-major (k x n) has bStep = 8·n
- * and bPanel = 8·NR.
+ * gemm(ap, bp, cp, mp, np, k, bStep, bPanel, ldc): for each NR-column panel of
+ * B and each MR-row panel of A, one kernel call. Row p of B's panel j starts at
+ * bp + j·bPanel + p·bStep: packed panels have bStep = 8·NR and bPanel = 8·NR·k;
+ * B left row-major (k x n) has bStep = 8·n and bPanel = 8·NR.
+ *
+ * C rows are ldc bytes apart, and ldc may be 8·n with n not a multiple of NR:
+ * the last panel's tiles then spill their extra columns onto the start of the
+ * next row. Panels run from the last to the first, so every spill is
+ * overwritten by the tile that owns those entries, and C comes out as a plain
+ * row-major m x n block (one copy out). The caller leaves room for the spill
+ * of the last row and for the padded rows.
  */
 function gemmBody(): number[] {
-  const AP = 0, BP = 1, CP = 2, MP = 3, NP = 4, K = 5, B_STEP = 6, PANEL_B = 7;
-  const A = 8, B = 9, C = 10, I = 11, J = 12, PANEL_A = 13, LDC = 14, C_STEP = 15;
+  const AP = 0, BP = 1, CP = 2, MP = 3, NP = 4, K = 5, B_STEP = 6, PANEL_B = 7, LDC = 8;
+  const A = 9, B = 10, C = 11, I = 12, J = 13, PANEL_A = 14, C_STEP = 15;
   const code: number[] = [];
   code.push(...get(K), ...i32const(8 * WASM_MR), ...i32mul, ...set(PANEL_A));
-  code.push(...get(NP), ...i32const(8), ...i32mul, ...set(LDC));
   code.push(...get(LDC), ...i32const(WASM_MR), ...i32mul, ...set(C_STEP));
-  code.push(...get(BP), ...set(B), ...i32const(0), ...set(J));
+  // J = np - NR, B = bp + (np / NR - 1) · bPanel: start at the last panel.
+  code.push(...get(NP), ...i32const(-WASM_NR), ...i32add, ...set(J));
+  code.push(...get(BP), ...get(J), ...i32const(WASM_NR), ...i32divu, ...get(PANEL_B), ...i32mul, ...i32add, ...set(B));
   code.push(...block, ...loop);
-  code.push(...get(J), ...get(NP), ...i32geu, ...brIf(1));
   //   inner: A from the first panel, C from column J of row 0
   code.push(...get(AP), ...set(A), ...get(CP), ...get(J), ...i32const(8), ...i32mul, ...i32add, ...set(C));
   code.push(...i32const(0), ...set(I));
@@ -134,10 +143,11 @@ function gemmBody(): number[] {
   code.push(...get(A), ...get(B), ...get(C), ...get(K), ...get(LDC), ...get(B_STEP), ...call(0));
   code.push(...add(A, get(PANEL_A)), ...add(C, get(C_STEP)), ...add(I, i32const(WASM_MR)));
   code.push(...br(0), ...end, ...end);
-  code.push(...add(B, get(PANEL_B)), ...add(J, i32const(WASM_NR)));
+  code.push(...get(J), ...i32eqz, ...brIf(1));
+  code.push(...get(B), ...get(PANEL_B), ...i32sub, ...set(B), ...add(J, i32const(-WASM_NR)));
   code.push(...br(0), ...end, ...end);
   code.push(...end);
-  const locals = vec([[...uleb(8), I32]]);
+  const locals = vec([[...uleb(7), I32]]);
   const body = [...locals, ...code];
   return [...uleb(body.length), ...body];
 }
@@ -145,7 +155,7 @@ function gemmBody(): number[] {
 /** The module's bytes: kernel (function 0, internal), gemm (function 1) and the memory, exported. */
 export function gemmModuleBytes(): Uint8Array {
   const kernelType = [0x60, ...vec([[I32], [I32], [I32], [I32], [I32], [I32]]), ...vec([])];
-  const gemmType = [0x60, ...vec([[I32], [I32], [I32], [I32], [I32], [I32], [I32], [I32]]), ...vec([])];
+  const gemmType = [0x60, ...vec([[I32], [I32], [I32], [I32], [I32], [I32], [I32], [I32], [I32]]), ...vec([])];
   return Uint8Array.from([
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
     ...section(1, vec([kernelType, gemmType])),
