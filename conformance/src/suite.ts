@@ -28,7 +28,7 @@ export interface SuiteCase {
    * loop), and every kernel the trainer uses runs in the first epoch (forward
    * pass, cost, backward pass, update; its final cost is the forward pass of
    * the updated parameters), so a few epochs suffice. The mathjs twin is
-   * slow (about 2 s per digits epoch), which bounds this.
+   * slow (a few tenths of a second per digits epoch), which bounds this.
    */
   backendEpochs: number;
 }
@@ -41,11 +41,11 @@ export interface SuiteCase {
  * keeping the whole default run, vectors included, well under 30 s on 2 cores.
  */
 export const SUITE_CASES: readonly SuiteCase[] = [
-  { dataset: 'breast-cancer', hidden: [16, 8, 8], learningRate: 0.2, epochs: 100, backendEpochs: 3 },
-  { dataset: 'flower', hidden: [16, 8, 8], learningRate: 0.1, epochs: 400, backendEpochs: 10 },
-  { dataset: 'iris', hidden: [16, 8, 8], learningRate: 0.1, epochs: 300, backendEpochs: 10 },
-  { dataset: 'wine', hidden: [16, 8, 8], learningRate: 0.1, epochs: 150, backendEpochs: 10 },
-  { dataset: 'digits', hidden: [16, 16, 16], learningRate: 0.1, epochs: 40, backendEpochs: 1 },
+  { dataset: 'breast-cancer', hidden: [16, 8, 8], learningRate: 0.2, epochs: 100, backendEpochs: 20 },
+  { dataset: 'flower', hidden: [16, 8, 8], learningRate: 0.1, epochs: 400, backendEpochs: 50 },
+  { dataset: 'iris', hidden: [16, 8, 8], learningRate: 0.1, epochs: 300, backendEpochs: 50 },
+  { dataset: 'wine', hidden: [16, 8, 8], learningRate: 0.1, epochs: 150, backendEpochs: 30 },
+  { dataset: 'digits', hidden: [16, 16, 16], learningRate: 0.1, epochs: 40, backendEpochs: 5 },
 ];
 
 export const SUITE_SEEDS: readonly number[] = [1, 2, 3];
