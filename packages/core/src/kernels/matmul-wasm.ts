@@ -58,19 +58,26 @@ interface Gemm {
   memory: WasmMemory;
   /** A view of the memory, made again whenever the memory grows (growing detaches the old one). */
   heap: Float64Array;
-  /** Views of result blocks by position, so copying a result out allocates nothing after the first time. */
-  views: Map<number, Float64Array>;
+  /**
+   * Views of result blocks by offset, then length, so copying a result out
+   * allocates nothing after the first time. (Two small-integer keys: one
+   * combined key above 2^31 would be a heap number, allocated on every lookup.)
+   */
+  views: Map<number, Map<number, Float64Array>>;
 }
 
 /** heap[offset, offset + length) as a view, made once per position and kept until the memory grows. */
 function view(gemm: Gemm, offset: number, length: number): Float64Array {
-  if (length >= 2 ** 26) return gemm.heap.subarray(offset, offset + length);
-  const key = offset * 2 ** 26 + length;
-  let v = gemm.views.get(key);
-  if (v === undefined) {
+  let byLength = gemm.views.get(offset);
+  if (byLength === undefined) {
     if (gemm.views.size >= 256) gemm.views.clear(); // many shapes: keep the cache small
+    byLength = new Map();
+    gemm.views.set(offset, byLength);
+  }
+  let v = byLength.get(length);
+  if (v === undefined) {
     v = gemm.heap.subarray(offset, offset + length);
-    gemm.views.set(key, v);
+    byLength.set(length, v);
   }
   return v;
 }
