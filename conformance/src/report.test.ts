@@ -29,6 +29,7 @@ describe('compareResults', () => {
       maxRelativeDifference: 0,
       tolerance: 1e-9,
       startIdentical: true,
+      diagnosis: null,
     });
     expect(JSON.parse(JSON.stringify(c))).toEqual(c); // plain data
   });
@@ -72,6 +73,15 @@ describe('compareResults', () => {
     // the candidate's final cost sits where the reference's epoch-1 cost is: equal, so epoch 2 is the first gap
     expect(c).toMatchObject({ pass: false, firstDivergentEpoch: 2, divergentCosts: { reference: 0.7, candidate: null } });
     expect(c.maxRelativeDifference).toBe(Infinity);
+  });
+
+  it('diagnoses a disagreement: a cost that stands still across an epoch is an update skipped', () => {
+    const c = compareResults({
+      ...base,
+      reference: { label: 'hardcoded', result: { costs: [1.1, 0.9, 0.75, 0.62, 0.55], finalCost: 0.5 } },
+      candidate: { label: 'generic', result: { costs: [1.1, 0.9, 0.9, 0.75, 0.75], finalCost: 0.62 } },
+    });
+    expect(c).toMatchObject({ pass: false, firstDivergentEpoch: 2, diagnosis: { code: 'update-skipped', epoch: 2 } });
   });
 });
 

@@ -1,4 +1,5 @@
 import { compareCurves } from './compare.js';
+import { diagnose, type DiagnoseContext, type Diagnosis } from './diagnose/index.js';
 import type { RunResult } from './run.js';
 
 /**
@@ -40,6 +41,8 @@ export interface RunComparison {
   tolerance: number;
   /** Both trainers were handed bit-identical copies of the initial parameters (a false here fails the comparison). */
   startIdentical?: boolean;
+  /** What kind of fault the disagreement looks like; null when the curves agree. */
+  diagnosis: Diagnosis | null;
 }
 
 export interface Totals {
@@ -62,6 +65,8 @@ export interface ComparisonInput {
   candidate: { label: string; result: RunResult };
   tolerance: number;
   startIdentical?: boolean;
+  /** Facts that sharpen the diagnosis (mini-batches, step factors worth naming). */
+  context?: DiagnoseContext;
 }
 
 export function shapeLabel(layers: readonly number[]): string {
@@ -97,6 +102,7 @@ export function compareResults(input: ComparisonInput): RunComparison {
     maxRelativeDifference: c.maxRelativeDifference,
     tolerance: input.tolerance,
     ...(input.startIdentical === undefined ? {} : { startIdentical: input.startIdentical }),
+    diagnosis: c.pass ? null : diagnose(ref, cand, input.tolerance, input.context),
   };
   return comparison;
 }

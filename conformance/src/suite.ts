@@ -144,7 +144,8 @@ export function compareSuiteRun(c: SuiteCase, data: Dataset, seed: number, epoch
   const generic = trainRun(run, { trainer: 'generic', init: forGeneric }, prepared);
   const backendEpochs = Math.min(epochs, c.backendEpochs);
   const mathjs = trainRun(run, { trainer: 'generic', backend: 'mathjs', epochs: backendEpochs, init: cloneParameters(init) }, prepared);
-  const common = { run: run.name, dataset: c.dataset, layers: run.model.layers, seed };
+  const m = run.data.X.length;
+  const common = { run: run.name, dataset: c.dataset, layers: run.model.layers, seed, context: { stepFactors: [m, 1 / m] } };
   return [
     compareResults({
       ...common,

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InputError } from './input-error.js';
 import { parseVectorFile } from './parse.js';
+import type { Diagnosis } from './diagnose/index.js';
 import { compareResults, type RunComparison, type Totals, totalsOf } from './report.js';
 import type { Vector } from './run.js';
 import { hardcodedApplies, type TrainerName, trainRun } from './trainers.js';
@@ -34,6 +35,8 @@ export interface VectorResult {
   got?: number | null;
   expected?: number | null;
   tolerance: number;
+  /** What kind of fault the disagreement looks like; null when it passes. */
+  diagnosis: Diagnosis | null;
 }
 
 export interface VectorReport {
@@ -84,7 +87,19 @@ export function checkVector(vector: Vector, trainer: TrainerName): RunComparison
     reference: { label: 'vector', result: { costs: vector.expected.costs, finalCost: vector.expected.finalCost } },
     candidate: { label: trainer, result },
     tolerance: vector.expected.tolerance.relative,
+    context: { miniBatch: isMiniBatch(vector), stepFactors: stepFactors(vector) },
   });
+}
+
+function isMiniBatch(vector: Vector): boolean {
+  const size = vector.training.batchSize;
+  return size !== null && size < vector.data.X.length;
+}
+
+/** m and 1/m: a 1/m applied not at all or twice scales the first step by these. */
+function stepFactors(vector: Vector): number[] {
+  const m = vector.training.batchSize ?? vector.data.X.length;
+  return [m, 1 / m];
 }
 
 /** A comparison as a vector result row. */
@@ -98,6 +113,7 @@ export function toVectorResult(comparison: RunComparison, file: string, trainer:
     maxRelativeDifference: comparison.maxRelativeDifference,
     firstFailingEpoch: comparison.firstDivergentEpoch,
     tolerance: comparison.tolerance,
+    diagnosis: comparison.diagnosis,
   };
   if (comparison.divergentCosts !== null) {
     row.got = comparison.divergentCosts.candidate;

@@ -73,7 +73,7 @@ describe('lockstep vectors', () => {
     expect(lines[3]).toBe('Total: 3 checks, 3 passed, 0 failed');
     const report = JSON.parse(readFileSync(json, 'utf8'));
     expect(report.totals).toEqual({ runs: 3, passed: 3, failed: 0 });
-    expect(Object.keys(report.results[0])).toEqual(['vector', 'trainer', 'pass', 'epochs', 'maxRelativeDifference', 'firstFailingEpoch']);
+    expect(Object.keys(report.results[0])).toEqual(['vector', 'trainer', 'pass', 'epochs', 'maxRelativeDifference', 'firstFailingEpoch', 'diagnosis']);
     expect(report.results[1]).toMatchObject({ vector: 'iris-4layer-relu-softmax-ce', trainer: 'hardcoded', pass: true, epochs: 800, firstFailingEpoch: null });
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
@@ -83,9 +83,9 @@ describe('lockstep vectors', () => {
     const json = join(dir, 'failing.json');
     const { code, out } = await run('vectors', path, '--json', json);
     expect(code).toBe(1);
-    expect(out).toMatch(/^FAIL {2}iris-tanh-adam-minibatch {2}generic {2}60 epochs {2}max rel diff 1\.0e-3 {2}first failing epoch 4: got \d\.\d+ expected \d\.\d+ \(tolerance 1e-9\)\n/);
+    expect(out).toMatch(/^FAIL {2}iris-tanh-adam-minibatch {2}generic {2}60 epochs {2}max rel diff 1\.0e-3 {2}first failing epoch 4: got \d\.\d+ expected \d\.\d+ \(tolerance 1e-9\); diverged: the curves part at epoch 4 .*\n/);
     expect(out).toMatch(/Total: 1 checks, 0 passed, 1 failed\n$/);
-    expect(JSON.parse(readFileSync(json, 'utf8')).results[0]).toMatchObject({ pass: false, firstFailingEpoch: 4 });
+    expect(JSON.parse(readFileSync(json, 'utf8')).results[0]).toMatchObject({ pass: false, firstFailingEpoch: 4, diagnosis: { code: 'diverged', epoch: 4 } });
   });
 
   it('exits 2 on an invalid vector, naming the file and the field, and writes no report', async () => {
@@ -127,7 +127,7 @@ describe('lockstep conformance', () => {
     const lines = out.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^data set +shape +seed +check +epochs +first cost +final cost +max rel diff +verdict$/);
     expect(lines[1]).toMatch(/^iris +4-16-8-8-3 +2 +hardcoded vs generic +30 +1\.\d{6} +0\.\d+ +0 +PASS$/);
-    expect(lines[2]).toMatch(/^iris +4-16-8-8-3 +2 +generic\/typed vs generic\/mathjs +10 +1\.\d{6} +0\.\d+ +0 +PASS$/);
+    expect(lines[2]).toMatch(/^iris +4-16-8-8-3 +2 +generic\/typed vs generic\/mathjs +30 +1\.\d{6} +0\.\d+ +0 +PASS$/);
     // the bundled vectors always run, in full
     expect(lines[3]).toMatch(/^flower-4layer-relu-sigmoid-bce +2-20-7-5-1 +- +vector vs generic +2500 +0\.9599807 +0\.2227481 +\d\.\de-1\d +PASS$/);
     expect(lines).toHaveLength(10);
@@ -161,7 +161,10 @@ describe('conformance failure lines', () => {
       tolerance: 0,
       startIdentical: true,
     });
-    expect(describeFailure(c)).toBe('iris/seed-2 hardcoded vs generic: first differs at epoch 2: hardcoded 0.7, generic 0.7000001 (tolerance 0)');
+    expect(describeFailure(c)).toBe(
+      'iris/seed-2 hardcoded vs generic: first differs at epoch 2: hardcoded 0.7, generic 0.7000001 (tolerance 0); ' +
+        'diverged: the curves part at epoch 2 (cost 0.7000001, reference 0.7) in a way that fits no simpler pattern; the update made during epoch 1 is the place to look',
+    );
     const finalOnly = { ...c, firstDivergentEpoch: 3, divergentCosts: { reference: 0.6, candidate: 0.61 } };
     expect(describeFailure(finalOnly)).toMatch(/first differs at the final cost \(after epoch 2\): hardcoded 0.6, generic 0.61/);
     expect(describeFailure({ ...c, startIdentical: false })).toBe('iris/seed-2 hardcoded vs generic: the two trainers did not start from bit-identical parameters');

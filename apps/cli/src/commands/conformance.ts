@@ -37,7 +37,8 @@ export function describeFailure(c: RunComparison): string {
   const where = at === null ? 'no epoch' : at === c.epochs ? `the final cost (after epoch ${c.epochs - 1})` : `epoch ${at}`;
   const costs = c.divergentCosts;
   const values = costs === null ? '' : `: ${c.reference} ${formatExact(costs.reference)}, ${c.candidate} ${formatExact(costs.candidate)}`;
-  return `${who}: first differs at ${where}${values} (tolerance ${c.tolerance})`;
+  const why = c.diagnosis === null ? '' : `; ${c.diagnosis.code}: ${c.diagnosis.message}`;
+  return `${who}: first differs at ${where}${values} (tolerance ${c.tolerance})${why}`;
 }
 
 export function renderTotals(report: ConformanceReport, ms: number): string {

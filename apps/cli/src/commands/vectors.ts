@@ -10,7 +10,8 @@ export function vectorLine(r: VectorResult): string {
   const head = `${r.pass ? 'PASS' : 'FAIL'}  ${r.vector}  ${r.trainer}  ${r.epochs} epochs  max rel diff ${formatDifference(r.maxRelativeDifference)}`;
   if (r.pass || r.firstFailingEpoch === null) return head;
   const where = r.firstFailingEpoch === r.epochs ? 'final cost' : `first failing epoch ${r.firstFailingEpoch}`;
-  return `${head}  ${where}: got ${formatExact(r.got)} expected ${formatExact(r.expected)} (tolerance ${r.tolerance})`;
+  const why = r.diagnosis === null ? '' : `; ${r.diagnosis.code}: ${r.diagnosis.message}`;
+  return `${head}  ${where}: got ${formatExact(r.got)} expected ${formatExact(r.expected)} (tolerance ${r.tolerance})${why}`;
 }
 
 /** The rows the --json report holds, fields in a fixed order. */
@@ -22,6 +23,7 @@ export function jsonRow(r: VectorResult) {
     epochs: r.epochs,
     maxRelativeDifference: r.maxRelativeDifference,
     firstFailingEpoch: r.firstFailingEpoch,
+    diagnosis: r.diagnosis,
   };
 }
 
