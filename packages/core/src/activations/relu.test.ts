@@ -17,6 +17,12 @@ describe('relu', () => {
     ]);
   });
 
+  it('forward is z > 0 ? z : +0 bit for bit at the edges: -0, subnormals, infinities, NaN', () => {
+    const edges = [-0, 0, 5e-324, -5e-324, 1.7e308, -1.7e308, Infinity, -Infinity, NaN];
+    const out = relu.forward(Matrix.fromRows([edges]), Matrix.zeros(1, edges.length)).toArray();
+    out.forEach((v, i) => expect(Object.is(v, edges[i]! > 0 ? edges[i] : 0)).toBe(true));
+  });
+
   it("derivative with respect to z is 1 where z > 0 and 0 elsewhere, including the kink z = 0", () => {
     const a = relu.forward(z, Matrix.zeros(2, 3));
     expect(relu.derivative!(z, a, Matrix.zeros(2, 3)).toRows()).toEqual([
