@@ -29,15 +29,14 @@ import { matmulWasm } from './matmul-wasm.js';
 
 /**
  * The WebAssembly SIMD kernel (matmul-wasm.ts, same summation order, so the
- * same bits) is 2-4x faster wherever its 8x4 tiles are not mostly padding and
- * the inner dimension pays for its copies in and out: measured on the seed and
- * digits products, it loses only when k or n is below 4 (20x2 · 2x400,
- * 20x400 · 400x2) or when m = 1 pads every tile eightfold (1x400 · 400x5).
+ * same bits) does about five times the work per second of this file's kernel,
+ * so it wins unless its 8x4 tiles are mostly padding. Measured on the seed and
+ * digits products: it wins even at k = 1 or 2, n = 2, and a 1 x 400 output
+ * (8x padding); it loses on 1x400 · 400x5 (a 1 x 5 output padded to 8 x 8).
  */
-function worthWasm(m: number, k: number, n: number): boolean {
-  if (k < 4 || n < 4) return false;
+function worthWasm(m: number, n: number): boolean {
   const padded = Math.ceil(m / WASM_MR) * WASM_MR * Math.ceil(n / WASM_NR) * WASM_NR;
-  return padded <= 4 * m * n;
+  return padded <= 8 * m * n;
 }
 
 /** Rows of op(a) per micro-tile. */
@@ -55,8 +54,7 @@ const edgeTile = new Float64Array(MR * NR);
  * this only computes.
  */
 export function matmulTyped(a: Matrix, b: Matrix, out: Matrix, transposeA: boolean, transposeB: boolean): void {
-  const k = transposeA ? a.rows : a.cols;
-  if (worthWasm(out.rows, k, out.cols) && matmulWasm(a, b, out, transposeA, transposeB)) return;
+  if (worthWasm(out.rows, out.cols) && matmulWasm(a, b, out, transposeA, transposeB)) return;
   matmulTypedJs(a, b, out, transposeA, transposeB);
 }
 
