@@ -38,6 +38,18 @@ describe.skipIf(!wasmAvailable())('matmulWasm', () => {
     }
   });
 
+  it('writes zeros for an empty inner dimension and nothing for an empty output', () => {
+    const zeros = new Matrix(3, 2).fill(NaN);
+    expect(matmulWasm(new Matrix(3, 0), new Matrix(0, 2), zeros, false, false)).toBe(true);
+    expect(zeros.toRows()).toEqual([
+      [0, 0],
+      [0, 0],
+      [0, 0],
+    ]);
+    expect(matmulWasm(new Matrix(0, 4), new Matrix(4, 2), new Matrix(0, 2), false, false)).toBe(true);
+    expect(matmulWasm(new Matrix(3, 4), new Matrix(4, 0), new Matrix(3, 0), false, false)).toBe(true);
+  });
+
   it('grows its memory for a larger product after a smaller one', () => {
     const small = filled(4, 4, 1);
     matmulWasm(small, small, new Matrix(4, 4), false, false);

@@ -31,6 +31,7 @@ export function matmulWasm(a: Matrix, b: Matrix, out: Matrix, transposeA: boolea
   if (gemm === null) return false;
   const m = out.rows;
   const n = out.cols;
+  if (m === 0 || n === 0) return true; // nothing to write (the gemm loops assume a panel)
   const k = transposeA ? a.rows : a.cols;
   const mp = Math.ceil(m / MR) * MR;
   const np = Math.ceil(n / NR) * NR;
