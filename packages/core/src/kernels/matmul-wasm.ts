@@ -124,6 +124,8 @@ function packA(a: Float64Array, transposed: boolean, m: number, k: number, heap:
   for (let i0 = 0; i0 < m; i0 += MR) {
     const base = i0 * k;
     const rows = Math.min(MR, m - i0);
+    // A partial panel: zero it in one native fill, then write the rows it has.
+    if (rows < MR) heap.fill(0, base, base + MR * k);
     if (transposed) {
       // a is k x m: row p of a holds column p of op(a).
       for (let p = 0; p < k; p++) {
@@ -151,10 +153,6 @@ function packA(a: Float64Array, transposed: boolean, m: number, k: number, heap:
         for (let p = 0; p < k; p++, dst += MR) heap[dst] = a[src + p]!;
       }
     }
-    for (let r = rows; r < MR; r++) {
-      let dst = base + r;
-      for (let p = 0; p < k; p++, dst += MR) heap[dst] = 0;
-    }
   }
 }
 
@@ -177,14 +175,11 @@ function packB(b: Float64Array, k: number, n: number, heap: Float64Array, offset
       }
       continue;
     }
+    heap.fill(0, base, base + NR * k); // a partial panel: zeros first, then its columns
     for (let c = 0; c < cols; c++) {
       const src = (j0 + c) * k;
       let dst = base + c;
       for (let p = 0; p < k; p++, dst += NR) heap[dst] = b[src + p]!;
-    }
-    for (let c = cols; c < NR; c++) {
-      let dst = base + c;
-      for (let p = 0; p < k; p++, dst += NR) heap[dst] = 0;
     }
   }
 }
