@@ -27,6 +27,9 @@ describe.skipIf(!wasmAvailable())('matmulWasm', () => {
     [1, 5, 400],
     [17, 33, 13],
     [128, 64, 37],
+    [7, 400, 20],
+    [1, 400, 5],
+    [10, 1797, 9],
   ])('is bit-identical to matmulNaive for m=%i, k=%i, n=%i, every transpose', (m, k, n) => {
     for (const options of cases) {
       const a = options.transposeA ? filled(k, m, m + 1) : filled(m, k, m + 1);

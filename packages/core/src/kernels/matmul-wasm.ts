@@ -17,8 +17,10 @@ interface WasmMemory {
  *
  * op(a) is packed into the module's memory in panels of MR rows (a transposed
  * a is packed the other way round, never materialised), padded with zeros; b is
- * copied in as it is, or packed in panels of NR columns when transposed. The
- * module writes the m x n product as one block, copied to out in one go.
+ * copied in as it is, or packed in panels of NR columns when transposed. For
+ * a · bᵀ (the dW products) both are copied in as they are and read in place
+ * (gemmNT). The module writes the m x n product as one block, copied to out in
+ * one go.
  * Bit-for-bit the same as matmulNaive: every entry is summed over the inner
  * index from 0 in order, with separate multiplies and adds.
  *
@@ -34,6 +36,17 @@ export function matmulWasm(a: Matrix, b: Matrix, out: Matrix, transposeA: boolea
   if (m === 0 || n === 0) return true; // nothing to write (the gemm loops assume a panel)
   const k = transposeA ? a.rows : a.cols;
   const mp = Math.ceil(m / MR) * MR;
+  if (!transposeA && transposeB) {
+    // A · Bᵀ with both row-major over k: both are copied in as they are and read in place.
+    const offsetBt = m * k;
+    const offsetCt = offsetBt + n * k;
+    const heapNT = heapOfAtLeast(gemm, offsetCt + mp * n + NR);
+    heapNT.set(a.data, 0);
+    heapNT.set(b.data, offsetBt);
+    gemm.runNT(0, offsetBt * 8, offsetCt * 8, m, n, k);
+    out.data.set(view(gemm, offsetCt, m * n));
+    return true;
+  }
   const np = Math.ceil(n / NR) * NR;
   const offsetB = mp * k;
   // Row-major B (k x n) is copied as it is and read in place; the last panel
@@ -56,6 +69,7 @@ export function matmulWasm(a: Matrix, b: Matrix, out: Matrix, transposeA: boolea
 
 interface Gemm {
   run: (ap: number, bp: number, cp: number, mp: number, np: number, k: number, bStep: number, bPanel: number, ldc: number) => void;
+  runNT: (a: number, b: number, cp: number, m: number, n: number, k: number) => void;
   memory: WasmMemory;
   /** A view of the memory, made again whenever the memory grows (growing detaches the old one). */
   heap: Float64Array;
@@ -92,7 +106,8 @@ function loadGemm(): Gemm | null {
       const instance = new WebAssembly.Instance(new WebAssembly.Module(gemmModuleBytes()));
       const memory = instance.exports['memory'] as WasmMemory;
       const run = instance.exports['gemm'] as Gemm['run'];
-      gemmInstance = { run, memory, heap: new Float64Array(memory.buffer), views: new Map() };
+      const runNT = instance.exports['gemmNT'] as Gemm['runNT'];
+      gemmInstance = { run, runNT, memory, heap: new Float64Array(memory.buffer), views: new Map() };
     } catch {
       gemmInstance = null;
     }
