@@ -58,7 +58,7 @@ class UsageError extends Error {}
 async function measureHeap(settings: Settings, w: TrainingWorkload): Promise<Report['heap']> {
   const short = 10;
   const epochs = settings.heapEpochs;
-  genericTyped(w, 50); // compiled before measuring
+  genericTyped(w, 2 * epochs); // compiled (and the compiler's own allocations done) before measuring
   const shortRun = await heapGrowth(() => genericTyped(w, short));
   const growth = await heapGrowth(() => genericTyped(w, epochs));
   const perEpochBytes = (growth.allocatedBytes - shortRun.allocatedBytes) / (epochs - short);
@@ -77,7 +77,7 @@ async function main(): Promise<void> {
     environment: [
       `lockstep bench${args.quick ? ' (--quick: smoke run, numbers not meaningful)' : ''}: node ${process.version}, ${cpu.length} x ${cpu[0]?.model ?? 'unknown CPU'}`,
       `peers: ${tfjs}; ${'note' in found ? found.note : `numpy ${found.numpyVersion} via ${found.python}`}`,
-      `method: per implementation ${settings.warmup} warm-up run, then repetitions in this process; median and [min - max]`,
+      `method: one process; each implementation warmed up (${settings.warmup} run), then training repetitions in rounds (one of each implementation per round); median and [min - max]`,
       `time / numpy < 1 means faster than numpy; tfjs / time = how many times faster than tfjs`,
     ],
     workloads: [],

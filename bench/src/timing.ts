@@ -32,19 +32,6 @@ export function measure(run: () => number, warmup: number, repetitions: number):
   return summarize(samples);
 }
 
-/** `measure` for asynchronous runs (TensorFlow.js's model.fit). */
-export async function measureAsync(run: () => Promise<number>, warmup: number, repetitions: number): Promise<Timing> {
-  for (let i = 0; i < warmup; i++) await run();
-  const samples: number[] = [];
-  for (let i = 0; i < repetitions; i++) {
-    const start = process.hrtime.bigint();
-    const units = await run();
-    const elapsed = Number(process.hrtime.bigint() - start) / 1e6;
-    samples.push(elapsed / units);
-  }
-  return summarize(samples);
-}
-
 /**
  * Repeats `once` until at least `minMilliseconds` have passed and returns how
  * many times it ran, so one short operation is timed over many calls.
