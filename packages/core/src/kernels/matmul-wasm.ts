@@ -25,8 +25,8 @@ interface WasmMemory {
  * index from 0 in order, with separate multiplies and adds.
  *
  * The caller checks the shapes (checkMatmul). Returns false, doing nothing,
- * where WebAssembly SIMD is unavailable, so the caller can fall back to its
- * JavaScript kernel.
+ * where WebAssembly SIMD is unavailable or the product would need more than
+ * 1 GiB of its memory, so the caller can fall back to its JavaScript kernel.
  */
 export function matmulWasm(a: Matrix, b: Matrix, out: Matrix, transposeA: boolean, transposeB: boolean): boolean {
   const gemm = loadGemm();
@@ -41,6 +41,7 @@ export function matmulWasm(a: Matrix, b: Matrix, out: Matrix, transposeA: boolea
     const offsetBt = m * k;
     const offsetCt = offsetBt + n * k;
     const heapNT = heapOfAtLeast(gemm, offsetCt + mp * n + NR);
+    if (heapNT === null) return false;
     heapNT.set(a.data, 0);
     heapNT.set(b.data, offsetBt);
     gemm.runNT(0, offsetBt * 8, offsetCt * 8, m, n, k);
@@ -54,6 +55,7 @@ export function matmulWasm(a: Matrix, b: Matrix, out: Matrix, transposeA: boolea
   const offsetC = offsetB + np * k + NR;
   // C is m x n row-major (see gemmBody), plus the padded rows and the last row's spill.
   const heap = heapOfAtLeast(gemm, offsetC + mp * n + NR);
+  if (heap === null) return false;
   packA(a.data, transposeA, m, k, heap);
   if (transposeB) {
     packB(b.data, k, n, heap, offsetB);
@@ -120,11 +122,20 @@ export function wasmAvailable(): boolean {
   return loadGemm() !== null;
 }
 
-function heapOfAtLeast(gemm: Gemm, values: number): Float64Array {
+/** Products needing more than this many values (1 GiB) stay in JavaScript: byte offsets must fit an i32. */
+const MAX_VALUES = 2 ** 27;
+
+/** The memory as a view of at least `values` doubles, grown if needed; null when it cannot grow that far. */
+function heapOfAtLeast(gemm: Gemm, values: number): Float64Array | null {
   if (gemm.heap.length < values) {
+    if (values > MAX_VALUES) return null;
     const pageValues = 65536 / 8;
     const pages = Math.ceil((values - gemm.heap.length) / pageValues);
-    gemm.memory.grow(pages);
+    try {
+      gemm.memory.grow(pages);
+    } catch {
+      return null; // the engine refused the memory: the caller falls back to JavaScript
+    }
     gemm.heap = new Float64Array(gemm.memory.buffer);
     gemm.views.clear();
   }
