@@ -31,4 +31,19 @@ export interface Backend {
   rowSums(a: Matrix, out: Matrix): Matrix;
   /** out (1 x m) = the sum of each column of a (over the rows, i.e. over units). */
   colSums(a: Matrix, out: Matrix): Matrix;
+
+  // Optional fused layer steps. A trainer uses them when present and runs the
+  // separate kernels otherwise; each gives exactly the numbers of those
+  // kernels, so using them or not never changes a result.
+
+  /**
+   * A layer's forward step: z = w·a + bias (matmul, then addColumnVector) and,
+   * when reluOut is given, reluOut = relu(z) (relu.forward), in one pass.
+   */
+  affine?(w: Matrix, a: Matrix, bias: Matrix, z: Matrix, reluOut?: Matrix): Matrix;
+  /**
+   * The backward step into a ReLU layer: out = (wᵀ·dZ) ⊙ relu'(zPrev), i.e.
+   * matmul with transposeA then relu.backward, in one pass.
+   */
+  backwardRelu?(w: Matrix, dZ: Matrix, zPrev: Matrix, out: Matrix): Matrix;
 }

@@ -25,7 +25,10 @@ export interface Buffers {
   readonly Z: Matrix[];
   readonly A: Matrix[];
   readonly dZ: Matrix[];
-  /** dA[l] = W(l+1)ᵀ · dZ(l+1), the gradient flowing into layer l's activation. */
+  /**
+   * dA[l] = W(l+1)ᵀ · dZ(l+1), the gradient flowing into layer l's activation
+   * (left untouched where a backend's fused backwardRelu goes straight to dZ[l]).
+   */
   readonly dA: Matrix[];
   readonly dW: Matrix[];
   readonly db: Matrix[];
@@ -41,6 +44,11 @@ export class Network {
   readonly L: number;
   readonly backend: Backend;
   private readonly g: Activation[];
+  /**
+   * Where g_l is relu: there a backend's fused steps (affine, backwardRelu),
+   * when it has them, replace the separate kernels with the same numbers.
+   */
+  private readonly reluAt: boolean[];
   private readonly loss: Loss;
   private readonly buffersByWidth = new Map<number, Buffers>();
 
@@ -50,6 +58,7 @@ export class Network {
     this.L = spec.layers.length - 1;
     this.backend = backend;
     this.g = [getActivation('linear'), ...spec.activations.map((name) => getActivation(name))];
+    this.reluAt = this.g.map((g) => g.name === 'relu');
     this.loss = getLoss(spec.loss);
   }
 
@@ -79,6 +88,10 @@ export class Network {
     const { backend: be, L } = this;
     buf.A[0] = X;
     for (let l = 1; l <= L; l++) {
+      if (be.affine !== undefined && this.reluAt[l]) {
+        be.affine(p.W[l - 1]!, buf.A[l - 1]!, p.b[l - 1]!, buf.Z[l]!, buf.A[l]!); // the three lines below, fused
+        continue;
+      }
       be.matmul(p.W[l - 1]!, buf.A[l - 1]!, buf.Z[l]!); //   Zl = Wl · A(l-1)
       be.addColumnVector(buf.Z[l]!, p.b[l - 1]!, buf.Z[l]!); //     + bl
       this.g[l]!.forward(buf.Z[l]!, buf.A[l]!); //                   Al = g_l(Zl)
@@ -100,7 +113,9 @@ export class Network {
       be.scale(buf.dW[l]!, invM, buf.dW[l]!); //                                     / m
       be.rowSums(buf.dZ[l]!, buf.db[l]!); //                                         dbl = Σ_columns dZl
       be.scale(buf.db[l]!, invM, buf.db[l]!); //                                     / m
-      if (l > 1) {
+      if (l > 1 && be.backwardRelu !== undefined && this.reluAt[l - 1]) {
+        be.backwardRelu(p.W[l - 1]!, buf.dZ[l]!, buf.Z[l - 1]!, buf.dZ[l - 1]!); // the two lines below, fused
+      } else if (l > 1) {
         be.matmul(p.W[l - 1]!, buf.dZ[l]!, buf.dA[l - 1]!, TRANSPOSE_A); // dA(l-1) = Wlᵀ · dZl
         this.g[l - 1]!.backward(buf.dA[l - 1]!, buf.Z[l - 1]!, buf.A[l - 1]!, buf.dZ[l - 1]!); // ⊙ g'(Z(l-1))
       }

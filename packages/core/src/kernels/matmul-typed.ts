@@ -34,7 +34,7 @@ import { matmulWasm } from './matmul-wasm.js';
  * digits products: it wins even at k = 1 or 2, n = 2, and a 1 x 400 output
  * (8x padding); it loses on 1x400 · 400x5 (a 1 x 5 output padded to 8 x 8).
  */
-function worthWasm(m: number, n: number): boolean {
+export function worthWasm(m: number, n: number): boolean {
   const padded = Math.ceil(m / WASM_MR) * WASM_MR * Math.ceil(n / WASM_NR) * WASM_NR;
   return padded <= 8 * m * n;
 }

@@ -3,7 +3,8 @@ import type { MatmulOptions } from '../backend.js';
 import { Matrix } from '../matrix.js';
 import { matmulNaive } from './matmul-naive.js';
 import { matmulTypedJs } from './matmul-typed.js';
-import { matmulWasm, wasmAvailable } from './matmul-wasm.js';
+import { affineWasm, backwardReluWasm, matmulWasm, wasmAvailable } from './matmul-wasm.js';
+import { relu } from '../activations/relu.js';
 
 function filled(rows: number, cols: number, seed: number): Matrix {
   const m = new Matrix(rows, cols);
@@ -81,5 +82,61 @@ describe('matmulTypedJs (the fallback)', () => {
       matmulTypedJs(a, b, got, options.transposeA === true, options.transposeB === true);
       expect(got.equals(want)).toBe(true);
     }
+  });
+});
+
+// The fused layer steps must give exactly the numbers of the separate kernels
+// they replace, signed zeros and non-finite values included.
+describe.skipIf(!wasmAvailable())('fused layer steps', () => {
+  const sameBits = (got: Matrix, want: Matrix): boolean =>
+    got.sameShape(want) && Array.from(got.data).every((v, i) => Object.is(v, want.data[i]));
+
+  /** Values with both signs, exact zeros of both signs, and a few non-finite ones. */
+  function awkward(rows: number, cols: number, seed: number): Matrix {
+    const m = filled(rows, cols, seed);
+    const specials = [0, -0, Infinity, -Infinity, NaN];
+    for (let i = 0; i < m.data.length; i += 7) m.data[i] = specials[(i / 7) % specials.length]!;
+    return m;
+  }
+
+  it.each([
+    [1, 2, 3],
+    [7, 20, 400],
+    [20, 2, 37],
+    [9, 5, 13],
+    [128, 64, 101],
+  ])('affineWasm is matmul + addColumnVector (+ relu.forward) for %i x %i by %i x ..', (m, k, n) => {
+    const w = filled(m, k, 3);
+    const a = awkward(k, n, 4);
+    const bias = awkward(m, 1, 5);
+    const z = matmulNaive(w, a, new Matrix(m, n));
+    for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) z.data[i * n + j] = z.data[i * n + j]! + bias.data[i]!;
+    const activated = relu.forward(z, new Matrix(m, n));
+
+    const gotZ = new Matrix(m, n).fill(NaN);
+    expect(affineWasm(w, a, bias, gotZ, null)).toBe(true);
+    expect(sameBits(gotZ, z)).toBe(true);
+
+    const gotZ2 = new Matrix(m, n).fill(NaN);
+    const gotA = new Matrix(m, n).fill(NaN);
+    expect(affineWasm(w, a, bias, gotZ2, gotA)).toBe(true);
+    expect(sameBits(gotZ2, z)).toBe(true);
+    expect(sameBits(gotA, activated)).toBe(true);
+  });
+
+  it.each([
+    [2, 20, 400],
+    [20, 7, 400],
+    [5, 1, 13],
+    [64, 128, 37],
+  ])('backwardReluWasm is matmul (transposeA) + relu.backward for %i x %i by %i x ..', (m, k, n) => {
+    const w = filled(k, m, 6); // out = wᵀ · dZ: w is k x m
+    const dZ = awkward(k, n, 7);
+    const zPrev = awkward(m, n, 8);
+    const dA = matmulNaive(w, dZ, new Matrix(m, n), { transposeA: true });
+    const want = relu.backward(dA, zPrev, relu.forward(zPrev, new Matrix(m, n)), new Matrix(m, n));
+    const got = new Matrix(m, n).fill(NaN);
+    expect(backwardReluWasm(w, dZ, zPrev, got)).toBe(true);
+    expect(sameBits(got, want)).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import type { Matrix } from '../matrix.js';
-import { WASM_MR as MR, WASM_NR as NR, gemmModuleBytes } from './wasm-module.js';
+import { GEMM_EXPORTS, WASM_MR as MR, WASM_NR as NR, gemmModuleBytes, type Epilogue } from './wasm-module.js';
 
 // The few pieces of the WebAssembly JavaScript API used here: Node and browsers
 // have them, but this project's lib (ES2023 + node types) does not declare them.
@@ -29,6 +29,43 @@ interface WasmMemory {
  * 1 GiB of its memory, so the caller can fall back to its JavaScript kernel.
  */
 export function matmulWasm(a: Matrix, b: Matrix, out: Matrix, transposeA: boolean, transposeB: boolean): boolean {
+  return product(a, b, out, transposeA, transposeB, 'store', null, null);
+}
+
+/**
+ * One layer's forward step: z = w·a + bias (bias n x 1 broadcast over the
+ * columns) and, when reluOut is given, reluOut = relu(z), in one pass over
+ * the tiles. The same numbers as matmul, addColumnVector and relu.forward in
+ * turn (see Epilogue). Returns false, doing nothing, where the wasm kernel is
+ * unavailable. Shapes are the caller's to check.
+ */
+export function affineWasm(w: Matrix, a: Matrix, bias: Matrix, z: Matrix, reluOut: Matrix | null): boolean {
+  return product(w, a, z, false, false, reluOut === null ? 'bias' : 'biasRelu', bias, reluOut);
+}
+
+/**
+ * One layer's backward step through a ReLU: out = (wᵀ·dZ) ⊙ relu'(zPrev), the
+ * same numbers as matmul (transposeA) then relu.backward. Returns false, doing
+ * nothing, where the wasm kernel is unavailable.
+ */
+export function backwardReluWasm(w: Matrix, dZ: Matrix, zPrev: Matrix, out: Matrix): boolean {
+  return product(w, dZ, out, true, false, 'mask', null, zPrev);
+}
+
+/**
+ * out = op(a)·op(b) finished by `epilogue`. `second` is the block the epilogue
+ * reads (mask: Z) or writes (biasRelu: relu(z)), m x n like out.
+ */
+function product(
+  a: Matrix,
+  b: Matrix,
+  out: Matrix,
+  transposeA: boolean,
+  transposeB: boolean,
+  epilogue: Epilogue,
+  bias: Matrix | null,
+  second: Matrix | null,
+): boolean {
   const gemm = loadGemm();
   if (gemm === null) return false;
   const m = out.rows;
@@ -36,7 +73,7 @@ export function matmulWasm(a: Matrix, b: Matrix, out: Matrix, transposeA: boolea
   if (m === 0 || n === 0) return true; // nothing to write (the gemm loops assume a panel)
   const k = transposeA ? a.rows : a.cols;
   const mp = Math.ceil(m / MR) * MR;
-  if (!transposeA && transposeB) {
+  if (!transposeA && transposeB && epilogue === 'store') {
     // A · Bᵀ with both row-major over k: both are copied in as they are and read in place.
     const offsetBt = m * k;
     const offsetCt = offsetBt + n * k;
@@ -53,24 +90,53 @@ export function matmulWasm(a: Matrix, b: Matrix, out: Matrix, transposeA: boolea
   // Row-major B (k x n) is copied as it is and read in place; the last panel
   // may read up to NR - 1 values past its end (they only reach discarded columns).
   const offsetC = offsetB + np * k + NR;
-  // C is m x n row-major (see gemmBody), plus the padded rows and the last row's spill.
-  const heap = heapOfAtLeast(gemm, offsetC + mp * n + NR);
+  // C is m x n row-major (see gemmBody), plus the padded rows and the last row's spill;
+  // then the second block, laid out the same way, then the bias padded to mp rows.
+  const block = mp * n + NR;
+  const offsetSecond = offsetC + block;
+  const offsetBias = offsetSecond + block;
+  const heap = heapOfAtLeast(gemm, offsetBias + mp);
   if (heap === null) return false;
   packA(a.data, transposeA, m, k, heap);
+  if (bias !== null) {
+    heap.set(bias.data, offsetBias);
+    heap.fill(0, offsetBias + m, offsetBias + mp);
+  }
+  if (epilogue === 'mask' && second !== null) {
+    heap.set(second.data, offsetSecond);
+    heap.fill(0, offsetSecond + m * n, offsetSecond + block);
+  }
+  const run = gemm.drivers[epilogue];
+  const delta = (offsetSecond - offsetC) * 8;
   if (transposeB) {
     packB(b.data, k, n, heap, offsetB);
-    gemm.run(0, offsetB * 8, offsetC * 8, mp, np, k, 8 * NR, 8 * NR * k, 8 * n);
+    run(0, offsetB * 8, offsetC * 8, mp, np, k, 8 * NR, 8 * NR * k, 8 * n, offsetBias * 8, delta);
   } else {
     heap.set(b.data, offsetB);
     heap.fill(0, offsetB + k * n, offsetB + k * n + NR);
-    gemm.run(0, offsetB * 8, offsetC * 8, mp, np, k, 8 * n, 8 * NR, 8 * n);
+    run(0, offsetB * 8, offsetC * 8, mp, np, k, 8 * n, 8 * NR, 8 * n, offsetBias * 8, delta);
   }
   out.data.set(view(gemm, offsetC, m * n));
+  if (epilogue === 'biasRelu' && second !== null) second.data.set(view(gemm, offsetSecond, m * n));
   return true;
 }
 
+type Driver = (
+  ap: number,
+  bp: number,
+  cp: number,
+  mp: number,
+  np: number,
+  k: number,
+  bStep: number,
+  bPanel: number,
+  ldc: number,
+  bias: number,
+  delta: number,
+) => void;
+
 interface Gemm {
-  run: (ap: number, bp: number, cp: number, mp: number, np: number, k: number, bStep: number, bPanel: number, ldc: number) => void;
+  drivers: Record<Epilogue, Driver>;
   runNT: (a: number, b: number, cp: number, m: number, n: number, k: number) => void;
   memory: WasmMemory;
   /** A view of the memory, made again whenever the memory grows (growing detaches the old one). */
@@ -107,9 +173,10 @@ function loadGemm(): Gemm | null {
     try {
       const instance = new WebAssembly.Instance(new WebAssembly.Module(gemmModuleBytes()));
       const memory = instance.exports['memory'] as WasmMemory;
-      const run = instance.exports['gemm'] as Gemm['run'];
+      const driver = (e: Epilogue): Driver => instance.exports[GEMM_EXPORTS[e]] as Driver;
+      const drivers = { store: driver('store'), bias: driver('bias'), biasRelu: driver('biasRelu'), mask: driver('mask') };
       const runNT = instance.exports['gemmNT'] as Gemm['runNT'];
-      gemmInstance = { run, runNT, memory, heap: new Float64Array(memory.buffer), views: new Map() };
+      gemmInstance = { drivers, runNT, memory, heap: new Float64Array(memory.buffer), views: new Map() };
     } catch {
       gemmInstance = null;
     }

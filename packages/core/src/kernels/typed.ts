@@ -1,3 +1,5 @@
+import { checkBackward, checkForward } from '../activations/checks.js';
+import { relu } from '../activations/relu.js';
 import type { Backend, MatmulOptions } from '../backend.js';
 import type { Matrix } from '../matrix.js';
 import {
@@ -7,8 +9,12 @@ import {
   checkElementwise,
   checkRowSums,
   checkUnary,
+  sharesMemory,
 } from './checks.js';
-import { matmulTyped } from './matmul-typed.js';
+import { affineWasm, backwardReluWasm } from './matmul-wasm.js';
+import { matmulTyped, worthWasm } from './matmul-typed.js';
+
+const TRANSPOSE_A: MatmulOptions = Object.freeze({ transposeA: true });
 
 /**
  * The default backend: plain loops over Float64Array, nothing allocated per call
@@ -28,6 +34,29 @@ export const typedBackend: Backend = {
     assertMatmul(a, b, out, transposeA, transposeB);
     matmulTyped(a, b, out, transposeA, transposeB);
     return out;
+  },
+
+  affine(w: Matrix, a: Matrix, bias: Matrix, z: Matrix, reluOut?: Matrix): Matrix {
+    assertMatmul(w, a, z, false, false);
+    checkAddColumnVector(z, bias, z);
+    if (reluOut !== undefined) checkForward('relu', z, reluOut);
+    // One pass through the wasm kernel where the product goes there anyway; otherwise the separate kernels.
+    if (worthWasm(z.rows, z.cols) && affineWasm(w, a, bias, z, reluOut ?? null)) return z;
+    matmulTyped(w, a, z, false, false);
+    this.addColumnVector(z, bias, z);
+    if (reluOut !== undefined) relu.forward(z, reluOut);
+    return z;
+  },
+
+  backwardRelu(w: Matrix, dZ: Matrix, zPrev: Matrix, out: Matrix): Matrix {
+    assertMatmul(w, dZ, out, true, false);
+    checkBackward('relu', out, zPrev, zPrev, out);
+    if (sharesMemory(out, zPrev)) {
+      throw new Error(`backwardRelu: out (${out.shape}) shares memory with zPrev; pass a separate output matrix`);
+    }
+    if (worthWasm(out.rows, out.cols) && backwardReluWasm(w, dZ, zPrev, out)) return out;
+    this.matmul(w, dZ, out, TRANSPOSE_A);
+    return relu.backward(out, zPrev, zPrev, out);
   },
 
   addColumnVector(a: Matrix, bias: Matrix, out: Matrix): Matrix {

@@ -1,9 +1,11 @@
 /**
  * A tiny WebAssembly module, assembled here byte by byte (no toolchain needed),
- * with two exported functions:
+ * with these exported functions:
  *
- *   gemm(ap, bp, cp, mp, np, k, bStep, bPanel, ldc)   C = A · B, f64x2 SIMD
- *   gemmNT(a, b, cp, m, n, k)                         C = A · Bᵀ, both read in place
+ *   gemm(ap, bp, cp, mp, np, k, bStep, bPanel, ldc, bias, delta)   C = A · B, f64x2 SIMD
+ *   gemmBias, gemmBiasRelu, gemmMask (same arguments)            the same, finished by
+ *                                                                an epilogue (see Epilogue)
+ *   gemmNT(a, b, cp, m, n, k)                                    C = A · Bᵀ, both read in place
  *
  * A is packed in panels of MR = 8 rows (panel i holds, for p = 0..k-1, the MR
  * values A[i·MR + r][p] side by side). B is read NR = 4 columns at a time
@@ -81,19 +83,41 @@ const load64splat = (offset: number): number[] => simd(0x0a, 3, ...uleb(offset))
 const load64lane = (offset: number, lane: number): number[] => simd(0x57, 3, ...uleb(offset), lane);
 const f64x2add = simd(0xf0);
 const f64x2mul = simd(0xf2);
+/** f64x2.pmax(a, b) = a < b ? b : a, lane by lane. */
+const f64x2pmax = simd(0xf7);
+/** f64x2.gt: all-ones lanes where a > b, zero lanes elsewhere (NaN compares false). */
+const f64x2gt = simd(0x4a);
+const v128and = simd(0x4e);
+const v128const = (bytes: number[]): number[] => simd(0x0c, ...bytes);
+const v128zero = v128const(new Array<number>(16).fill(0));
+/** (1.0, 1.0): the bytes of 1.0 (0x3ff0000000000000), little-endian, twice. */
+const v128ones = v128const([0, 0, 0, 0, 0, 0, 0xf0, 0x3f, 0, 0, 0, 0, 0, 0, 0xf0, 0x3f]);
 
 const add = (local: number, amount: number[]): number[] => [...get(local), ...amount, ...i32add, ...set(local)];
 
 /**
- * kernel(ap, bp, cp, k, ldc, bStep): one MR x NR tile,
- * C[cp + r·ldc + 8c] = Σ_p A[ap + p·8·MR + 8r] · B[bp + p·bStep + 8c].
+ * What a tile does with its sums before storing them (each is exact: the same
+ * operation, in the same order, as the separate kernels it replaces):
+ * - store:    C = acc
+ * - bias:     C = acc + bias[r]                      (matmul, then addColumnVector)
+ * - biasRelu: C = acc + bias[r]; C[+delta] = relu(C) (then relu.forward: f64x2.pmax(0, z)
+ *             is 0 < z ? z : +0, which is relu exactly, NaN and -0 included)
+ * - mask:     C = acc · [Z > 0], Z at C + delta       (relu.backward: dA · +(z > 0))
  */
-function kernelBody(): number[] {
-  const AP = 0, BP = 1, CP = 2, K = 3, LDC = 4, B_STEP = 5, END = 6;
+export type Epilogue = 'store' | 'bias' | 'biasRelu' | 'mask';
+
+/**
+ * kernel(ap, bp, cp, k, ldc, bStep, bias, delta): one MR x NR tile,
+ * acc[r][c] = Σ_p A[ap + p·8·MR + 8r] · B[bp + p·bStep + 8c], finished by the
+ * epilogue into C[cp + r·ldc + 8c] (bias[r] at bias + 8r; a second block at
+ * cp + delta, laid out like C).
+ */
+function kernelBody(epilogue: Epilogue): number[] {
+  const AP = 0, BP = 1, CP = 2, K = 3, LDC = 4, B_STEP = 5, BIAS = 6, DELTA = 7, END = 8;
   const lanes = WASM_NR / 2;
-  const acc = (r: number, h: number): number => 7 + r * lanes + h;
-  const bReg = (h: number): number => 7 + WASM_MR * lanes + h;
-  const aReg = 7 + WASM_MR * lanes + lanes;
+  const acc = (r: number, h: number): number => 9 + r * lanes + h;
+  const bReg = (h: number): number => 9 + WASM_MR * lanes + h;
+  const aReg = 9 + WASM_MR * lanes + lanes;
   const code: number[] = [];
   code.push(...get(AP), ...get(K), ...i32const(8 * WASM_MR), ...i32mul, ...i32add, ...set(END));
   code.push(...block, ...loop);
@@ -108,7 +132,23 @@ function kernelBody(): number[] {
   code.push(...add(AP, i32const(8 * WASM_MR)), ...add(BP, get(B_STEP)));
   code.push(...br(0), ...end, ...end);
   for (let r = 0; r < WASM_MR; r++) {
-    for (let h = 0; h < lanes; h++) code.push(...get(CP), ...get(acc(r, h)), ...v128store(16 * h));
+    // aReg is free now: it holds bias[r], splat
+    if (epilogue === 'bias' || epilogue === 'biasRelu') code.push(...get(BIAS), ...load64splat(8 * r), ...set(aReg));
+    for (let h = 0; h < lanes; h++) {
+      const value = acc(r, h);
+      if (epilogue === 'bias' || epilogue === 'biasRelu') {
+        code.push(...get(value), ...get(aReg), ...f64x2add, ...set(value));
+      }
+      if (epilogue === 'mask') {
+        // value · ([Z > 0] as 1.0 or +0.0): the comparison gives all-ones or zero lanes
+        code.push(...get(value), ...get(CP), ...get(DELTA), ...i32add, ...v128load(16 * h));
+        code.push(...v128zero, ...f64x2gt, ...v128ones, ...v128and, ...f64x2mul, ...set(value));
+      }
+      code.push(...get(CP), ...get(value), ...v128store(16 * h));
+      if (epilogue === 'biasRelu') {
+        code.push(...get(CP), ...get(DELTA), ...i32add, ...v128zero, ...get(value), ...f64x2pmax, ...v128store(16 * h));
+      }
+    }
     code.push(...add(CP, get(LDC)));
   }
   code.push(...end);
@@ -118,21 +158,23 @@ function kernelBody(): number[] {
 }
 
 /**
- * gemm(ap, bp, cp, mp, np, k, bStep, bPanel, ldc): for each NR-column panel of
- * B and each MR-row panel of A, one kernel call. Row p of B's panel j starts at
- * bp + j·bPanel + p·bStep: packed panels have bStep = 8·NR and bPanel = 8·NR·k;
- * B left row-major (k x n) has bStep = 8·n and bPanel = 8·NR.
+ * gemm(ap, bp, cp, mp, np, k, bStep, bPanel, ldc, bias, delta): for each
+ * NR-column panel of B and each MR-row panel of A, one call of `kernel`. Row p
+ * of B's panel j starts at bp + j·bPanel + p·bStep: packed panels have
+ * bStep = 8·NR and bPanel = 8·NR·k; B left row-major (k x n) has bStep = 8·n
+ * and bPanel = 8·NR. bias advances with the rows; delta is passed through.
  *
  * C rows are ldc bytes apart, and ldc may be 8·n with n not a multiple of NR:
  * the last panel's tiles then spill their extra columns onto the start of the
  * next row. Panels run from the last to the first, so every spill is
  * overwritten by the tile that owns those entries, and C comes out as a plain
  * row-major m x n block (one copy out). The caller leaves room for the spill
- * of the last row and for the padded rows.
+ * of the last row and for the padded rows (in C, the block at C + delta, and
+ * the bias).
  */
-function gemmBody(): number[] {
-  const AP = 0, BP = 1, CP = 2, MP = 3, NP = 4, K = 5, B_STEP = 6, PANEL_B = 7, LDC = 8;
-  const A = 9, B = 10, C = 11, I = 12, J = 13, PANEL_A = 14, C_STEP = 15;
+function gemmBody(kernel: number): number[] {
+  const AP = 0, BP = 1, CP = 2, MP = 3, NP = 4, K = 5, B_STEP = 6, PANEL_B = 7, LDC = 8, BIAS = 9, DELTA = 10;
+  const A = 11, B = 12, C = 13, I = 14, J = 15, PANEL_A = 16, C_STEP = 17, BIAS_ROW = 18;
   const code: number[] = [];
   code.push(...get(K), ...i32const(8 * WASM_MR), ...i32mul, ...set(PANEL_A));
   code.push(...get(LDC), ...i32const(WASM_MR), ...i32mul, ...set(C_STEP));
@@ -140,19 +182,21 @@ function gemmBody(): number[] {
   code.push(...get(NP), ...i32const(-WASM_NR), ...i32add, ...set(J));
   code.push(...get(BP), ...get(J), ...i32const(WASM_NR), ...i32divu, ...get(PANEL_B), ...i32mul, ...i32add, ...set(B));
   code.push(...block, ...loop);
-  //   inner: A from the first panel, C from column J of row 0
+  //   inner: A from the first panel, C from column J of row 0, the bias from row 0
   code.push(...get(AP), ...set(A), ...get(CP), ...get(J), ...i32const(8), ...i32mul, ...i32add, ...set(C));
-  code.push(...i32const(0), ...set(I));
+  code.push(...get(BIAS), ...set(BIAS_ROW), ...i32const(0), ...set(I));
   code.push(...block, ...loop);
   code.push(...get(I), ...get(MP), ...i32geu, ...brIf(1));
-  code.push(...get(A), ...get(B), ...get(C), ...get(K), ...get(LDC), ...get(B_STEP), ...call(0));
-  code.push(...add(A, get(PANEL_A)), ...add(C, get(C_STEP)), ...add(I, i32const(WASM_MR)));
+  code.push(...get(A), ...get(B), ...get(C), ...get(K), ...get(LDC), ...get(B_STEP), ...get(BIAS_ROW), ...get(DELTA));
+  code.push(...call(kernel));
+  code.push(...add(A, get(PANEL_A)), ...add(C, get(C_STEP)), ...add(BIAS_ROW, i32const(8 * WASM_MR)));
+  code.push(...add(I, i32const(WASM_MR)));
   code.push(...br(0), ...end, ...end);
   code.push(...get(J), ...i32eqz, ...brIf(1));
   code.push(...get(B), ...get(PANEL_B), ...i32sub, ...set(B), ...add(J, i32const(-WASM_NR)));
   code.push(...br(0), ...end, ...end);
   code.push(...end);
-  const locals = vec([[...uleb(7), I32]]);
+  const locals = vec([[...uleb(8), I32]]);
   const body = [...locals, ...code];
   return [...uleb(body.length), ...body];
 }
@@ -218,7 +262,7 @@ function kernelNTBody(): number[] {
  * operands would otherwise both need packing. C is written as in gemm (ldc =
  * 8n, column panels from last to first, room for the spill and padded rows).
  */
-function gemmNTBody(): number[] {
+function gemmNTBody(kernelNT: number): number[] {
   const AP = 0, BP = 1, CP = 2, M = 3, N = 4, K = 5;
   const I = 6, J = 7, LDC = 8, ROW_BYTES = 9, A = 10, C = 11;
   const code: number[] = [];
@@ -234,7 +278,7 @@ function gemmNTBody(): number[] {
   // kernelNT(A, m - I, b + J·row, n - J, C, k, ldc)
   code.push(...get(A), ...get(M), ...get(I), ...i32sub);
   code.push(...get(BP), ...get(J), ...get(ROW_BYTES), ...i32mul, ...i32add, ...get(N), ...get(J), ...i32sub);
-  code.push(...get(C), ...get(K), ...get(LDC), ...call(2));
+  code.push(...get(C), ...get(K), ...get(LDC), ...call(kernelNT));
   code.push(...get(A), ...get(ROW_BYTES), ...i32const(WASM_MR), ...i32mul, ...i32add, ...set(A));
   code.push(...get(C), ...get(LDC), ...i32const(WASM_MR), ...i32mul, ...i32add, ...set(C));
   code.push(...add(I, i32const(WASM_MR)));
@@ -248,26 +292,41 @@ function gemmNTBody(): number[] {
   return [...uleb(body.length), ...body];
 }
 
-/** The module's bytes: kernel and kernelNT (internal), gemm, gemmNT and the memory (exported). */
+/** The exported drivers, one per epilogue, plus gemmNT; the functions' order in the module. */
+const EPILOGUES: readonly Epilogue[] = ['store', 'bias', 'biasRelu', 'mask'];
+export const GEMM_EXPORTS: Readonly<Record<Epilogue, string>> = {
+  store: 'gemm',
+  bias: 'gemmBias',
+  biasRelu: 'gemmBiasRelu',
+  mask: 'gemmMask',
+};
+
+/**
+ * The module's bytes. Functions: kernelNT (0), gemmNT (1), then for each
+ * epilogue its kernel (2 + 2e) and its driver (3 + 2e); the drivers, gemmNT and
+ * the memory are exported.
+ */
 export function gemmModuleBytes(): Uint8Array {
-  const kernelType = [0x60, ...vec([[I32], [I32], [I32], [I32], [I32], [I32]]), ...vec([])];
-  const gemmType = [0x60, ...vec([[I32], [I32], [I32], [I32], [I32], [I32], [I32], [I32], [I32]]), ...vec([])];
-  const kernelNTType = [0x60, ...vec([[I32], [I32], [I32], [I32], [I32], [I32], [I32]]), ...vec([])];
-  const gemmNTType = [0x60, ...vec([[I32], [I32], [I32], [I32], [I32], [I32]]), ...vec([])];
+  const i32s = (count: number): number[][] => new Array<number[]>(count).fill([I32]);
+  const types = [
+    [0x60, ...vec(i32s(7)), ...vec([])], // 0 kernelNT
+    [0x60, ...vec(i32s(6)), ...vec([])], // 1 gemmNT
+    [0x60, ...vec(i32s(8)), ...vec([])], // 2 kernel
+    [0x60, ...vec(i32s(11)), ...vec([])], // 3 gemm
+  ];
+  const functionTypes = [uleb(0), uleb(1), ...EPILOGUES.flatMap(() => [uleb(2), uleb(3)])];
+  const bodies = [kernelNTBody(), gemmNTBody(0), ...EPILOGUES.flatMap((e, i) => [kernelBody(e), gemmBody(2 + 2 * i)])];
+  const exports = [
+    [...name('gemmNT'), 0x00, ...uleb(1)],
+    ...EPILOGUES.map((e, i) => [...name(GEMM_EXPORTS[e]), 0x00, ...uleb(3 + 2 * i)]),
+    [...name('memory'), 0x02, ...uleb(0)],
+  ];
   return Uint8Array.from([
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
-    ...section(1, vec([kernelType, gemmType, kernelNTType, gemmNTType])),
-    // functions: 0 kernel, 1 gemm, 2 kernelNT, 3 gemmNT
-    ...section(3, vec([uleb(0), uleb(1), uleb(2), uleb(3)])),
+    ...section(1, vec(types)),
+    ...section(3, vec(functionTypes)),
     ...section(5, vec([[0x00, ...uleb(1)]])), // memory: 1 page (64 KiB) to start, grown on demand
-    ...section(
-      7,
-      vec([
-        [...name('gemm'), 0x00, ...uleb(1)],
-        [...name('gemmNT'), 0x00, ...uleb(3)],
-        [...name('memory'), 0x02, ...uleb(0)],
-      ]),
-    ),
-    ...section(10, vec([kernelBody(), gemmBody(), kernelNTBody(), gemmNTBody()])),
+    ...section(7, vec(exports)),
+    ...section(10, vec(bodies)),
   ]);
 }
