@@ -99,6 +99,21 @@ describe('trainGeneric', () => {
     expect(() => trainGeneric(binary, init, Y, Y, { epochs: 1, optimizer: sgd })).toThrow(/X is 1x10, expected 3 rows/);
     expect(() => trainGeneric({ ...binary, layers: [3, 5, 4, 2] }, init, X, Y, { epochs: 1, optimizer: sgd })).toThrow(/W3 is 1x4, expected 2x4/);
   });
+
+  it('refuses plain arrays, non-finite inputs and misspelt options instead of training on them', () => {
+    const { init, X, Y } = randomProblem(binary, 10, 13);
+    const rows = X.toRows() as unknown as typeof X;
+    expect(() => trainGeneric(binary, init, rows, Y, { epochs: 1, optimizer: sgd })).toThrow(
+      'data: X must be a Matrix with examples as columns (toColumns(rows) makes one), got an array',
+    );
+    const withNaN = X.clone();
+    withNaN.set(2, 7, Number.NaN);
+    expect(() => trainGeneric(binary, init, withNaN, Y, { epochs: 1, optimizer: sgd })).toThrow(
+      'data: X[2][7] (feature 2 of example 7) is NaN, expected a finite number',
+    );
+    const misspelt = { epochs: 1, optimizer: sgd, batchsize: 4 } as unknown as Parameters<typeof trainGeneric>[4];
+    expect(() => trainGeneric(binary, init, X, Y, misspelt)).toThrow(/unknown option "batchsize"/);
+  });
 });
 
 describe('mini-batches', () => {

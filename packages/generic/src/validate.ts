@@ -32,6 +32,8 @@ export function validateSpec(spec: NetworkSpec): void {
 
 export function validateData(spec: NetworkSpec, init: Parameters, X: Matrix, Y: Matrix): void {
   const { layers } = spec;
+  assertMatrix('X', X);
+  assertMatrix('Y', Y);
   assertParameterShapes(init, layers);
   if (X.rows !== layers[0]) throw new Error(`data: X is ${X.shape}, expected ${layers[0]} rows (features x examples)`);
   if (Y.rows !== layers[layers.length - 1]) {
@@ -39,9 +41,41 @@ export function validateData(spec: NetworkSpec, init: Parameters, X: Matrix, Y: 
   }
   if (X.cols !== Y.cols) throw new Error(`data: X has ${X.cols} examples but Y has ${Y.cols}`);
   if (X.cols === 0) throw new Error('data: no examples');
+  assertFinite('X', X);
+  assertFinite('Y', Y);
 }
 
+/** Catches plain arrays of rows early: they have no .data, and every later message would mislead. */
+function assertMatrix(name: string, m: unknown): void {
+  const candidate = m as Partial<Matrix> | null | undefined;
+  if (!(candidate?.data instanceof Float64Array) || typeof candidate.rows !== 'number' || typeof candidate.cols !== 'number') {
+    const got = Array.isArray(m) ? 'an array' : m === null ? 'null' : typeof m;
+    throw new Error(`data: ${name} must be a Matrix with examples as columns (toColumns(rows) makes one), got ${got}`);
+  }
+}
+
+/** NaN or infinite inputs would train silently (relu maps NaN to 0): refuse them, naming the place. */
+function assertFinite(name: string, m: Matrix): void {
+  const d = m.data;
+  for (let i = 0; i < d.length; i++) {
+    if (!Number.isFinite(d[i]!)) {
+      const row = Math.floor(i / m.cols);
+      const col = i % m.cols;
+      throw new Error(`data: ${name}[${row}][${col}] (feature ${row} of example ${col}) is ${d[i]}, expected a finite number`);
+    }
+  }
+}
+
+const TRAIN_OPTIONS: ReadonlySet<string> = new Set([
+  'epochs', 'optimizer', 'batchSize', 'shuffleSeed', 'backend', 'reportEvery', 'onReport', 'stopBelow', 'trace',
+] satisfies (keyof TrainOptions)[]);
+
 export function validateOptions(options: TrainOptions): void {
+  for (const key of Object.keys(options)) {
+    if (!TRAIN_OPTIONS.has(key)) {
+      throw new Error(`training: unknown option "${key}" (expected one of ${[...TRAIN_OPTIONS].join(', ')})`);
+    }
+  }
   const { epochs, batchSize, reportEvery, stopBelow } = options;
   if (!Number.isInteger(epochs) || epochs < 1) throw new Error(`training: epochs must be a positive integer, got ${epochs}`);
   if (batchSize != null && (!Number.isInteger(batchSize) || batchSize < 1)) {
