@@ -54,7 +54,7 @@ function assertMatrix(name: string, m: unknown): void {
   }
 }
 
-/** NaN or infinite inputs would train silently (relu maps NaN to 0): refuse them, naming the place. */
+/** A NaN or infinite input would only surface later as a NaN cost, far from its source: refuse it, naming the place. */
 function assertFinite(name: string, m: Matrix): void {
   const d = m.data;
   for (let i = 0; i < d.length; i++) {

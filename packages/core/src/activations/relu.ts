@@ -3,8 +3,9 @@ import { checkBackward, checkDerivative, checkForward } from './checks.js';
 import type { Activation } from './types.js';
 
 /**
- * relu(z) = max(0, z). Derivative with respect to z: relu'(z) = 1 if z > 0,
- * else 0 (0 at the kink z = 0, as in SPEC.md).
+ * relu(z) = max(0, z), NaN for NaN (as numpy's maximum and SPEC.md: a blown-up
+ * layer must stay visible downstream, not turn into zeros). Derivative with
+ * respect to z: relu'(z) = 1 if z > 0, else 0 (0 at the kink z = 0 and for NaN).
  */
 export const relu: Activation = {
   name: 'relu',
@@ -15,11 +16,11 @@ export const relu: Activation = {
     // Branch-free: on real pre-activations the sign of z is a coin toss, and a
     // mispredicted branch per element made this loop 3x slower. v·[v > 0] + 0 is
     // v or +0 for every finite v (the + 0 turns -0 into +0); it is NaN only for
-    // NaN or -Infinity, which the predictable check maps to 0 as before.
+    // NaN (kept) or -Infinity (0), told apart off the fast path.
     for (let i = 0; i < zs.length; i++) {
       const v = zs[i]!;
       const r = v * +(v > 0) + 0;
-      o[i] = r === r ? r : 0;
+      o[i] = r === r ? r : v === v ? 0 : v;
     }
     return out;
   },

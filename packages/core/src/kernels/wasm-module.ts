@@ -83,8 +83,8 @@ const load64splat = (offset: number): number[] => simd(0x0a, 3, ...uleb(offset))
 const load64lane = (offset: number, lane: number): number[] => simd(0x57, 3, ...uleb(offset), lane);
 const f64x2add = simd(0xf0);
 const f64x2mul = simd(0xf2);
-/** f64x2.pmax(a, b) = a < b ? b : a, lane by lane. */
-const f64x2pmax = simd(0xf7);
+/** f64x2.max(a, b): the larger lane by lane, NaN if either is NaN, max(+0, -0) = +0. */
+const f64x2max = simd(0xf5);
 /** f64x2.gt: all-ones lanes where a > b, zero lanes elsewhere (NaN compares false). */
 const f64x2gt = simd(0x4a);
 const v128and = simd(0x4e);
@@ -100,8 +100,8 @@ const add = (local: number, amount: number[]): number[] => [...get(local), ...am
  * operation, in the same order, as the separate kernels it replaces):
  * - store:    C = acc
  * - bias:     C = acc + bias[r]                      (matmul, then addColumnVector)
- * - biasRelu: C = acc + bias[r]; C[+delta] = relu(C) (then relu.forward: f64x2.pmax(0, z)
- *             is 0 < z ? z : +0, which is relu exactly, NaN and -0 included)
+ * - biasRelu: C = acc + bias[r]; C[+delta] = relu(C) (then relu.forward: f64x2.max(+0, z)
+ *             is z > 0 ? z : +0, NaN for NaN: relu exactly, -0 included)
  * - mask:     C = acc · [Z > 0], Z at C + delta       (relu.backward: dA · +(z > 0))
  */
 export type Epilogue = 'store' | 'bias' | 'biasRelu' | 'mask';
@@ -146,7 +146,7 @@ function kernelBody(epilogue: Epilogue): number[] {
       }
       code.push(...get(CP), ...get(value), ...v128store(16 * h));
       if (epilogue === 'biasRelu') {
-        code.push(...get(CP), ...get(DELTA), ...i32add, ...v128zero, ...get(value), ...f64x2pmax, ...v128store(16 * h));
+        code.push(...get(CP), ...get(DELTA), ...i32add, ...v128zero, ...get(value), ...f64x2max, ...v128store(16 * h));
       }
     }
     code.push(...add(CP, get(LDC)));
