@@ -103,24 +103,24 @@ export function trainHardcoded(init: Parameters, X: Matrix, Y: Matrix, options: 
     costs.push(forward());
 
     // Backward. dZ4 = A4 - Y is the fused gradient of sigmoid+BCE and of softmax+CE.
-    loss.outputGradient(Z4, A4, Y, output, dZ4); //                                         dZ4          nOut x m
+    loss.outputGradient(Z4, A4, Y, output, dZ4); //                                         dZ4 = A4 - Y      nOut x m
     be.matmul(dZ4, A3, dW4, TRANSPOSE_B); be.scale(dW4, 1 / m, dW4); //                   dW4 = dZ4·A3ᵀ / m   nOut x n3
     be.rowSums(dZ4, db4); be.scale(db4, 1 / m, db4); //                                     db4 = Σ dZ4 / m     nOut x 1
-    intoRelu(W4, dZ4, Z3, A3, dA3, dZ3); //                                               dZ3 = W4ᵀ·dZ4 ⊙ relu'(Z3)
+    intoRelu(W4, dZ4, Z3, A3, dA3, dZ3); //                                               dZ3 = W4ᵀ·dZ4 ⊙ relu'(Z3)   n3 x m
     be.matmul(dZ3, A2, dW3, TRANSPOSE_B); be.scale(dW3, 1 / m, dW3); //                   dW3 = dZ3·A2ᵀ / m   n3 x n2
     be.rowSums(dZ3, db3); be.scale(db3, 1 / m, db3); //                                     db3                 n3 x 1
-    intoRelu(W3, dZ3, Z2, A2, dA2, dZ2); //                                               dZ2 = W3ᵀ·dZ3 ⊙ relu'(Z2)
+    intoRelu(W3, dZ3, Z2, A2, dA2, dZ2); //                                               dZ2 = W3ᵀ·dZ3 ⊙ relu'(Z2)   n2 x m
     be.matmul(dZ2, A1, dW2, TRANSPOSE_B); be.scale(dW2, 1 / m, dW2); //                   dW2 = dZ2·A1ᵀ / m   n2 x n1
     be.rowSums(dZ2, db2); be.scale(db2, 1 / m, db2); //                                     db2                 n2 x 1
-    intoRelu(W2, dZ2, Z1, A1, dA1, dZ1); //                                               dZ1 = W2ᵀ·dZ2 ⊙ relu'(Z1)
+    intoRelu(W2, dZ2, Z1, A1, dA1, dZ1); //                                               dZ1 = W2ᵀ·dZ2 ⊙ relu'(Z1)   n1 x m
     be.matmul(dZ1, X, dW1, TRANSPOSE_B); be.scale(dW1, 1 / m, dW1); //                    dW1 = dZ1·Xᵀ / m    n1 x n0
     be.rowSums(dZ1, db1); be.scale(db1, 1 / m, db1); //                                     db1                 n1 x 1
 
     // Update: plain gradient descent, after the whole backward pass used the old weights.
-    descend(W1, dW1, lr); descend(b1, db1, lr); //   W1 -= lr·dW1   b1 -= lr·db1
-    descend(W2, dW2, lr); descend(b2, db2, lr); //   W2 -= lr·dW2   b2 -= lr·db2
-    descend(W3, dW3, lr); descend(b3, db3, lr); //   W3 -= lr·dW3   b3 -= lr·db3
-    descend(W4, dW4, lr); descend(b4, db4, lr); //   W4 -= lr·dW4   b4 -= lr·db4
+    descend(W1, dW1, lr); descend(b1, db1, lr); //   W1 -= lr·dW1   b1 -= lr·db1   n1 x n0, n1 x 1
+    descend(W2, dW2, lr); descend(b2, db2, lr); //   W2 -= lr·dW2   b2 -= lr·db2   n2 x n1, n2 x 1
+    descend(W3, dW3, lr); descend(b3, db3, lr); //   W3 -= lr·dW3   b3 -= lr·db3   n3 x n2, n3 x 1
+    descend(W4, dW4, lr); descend(b4, db4, lr); //   W4 -= lr·dW4   b4 -= lr·db4   nOut x n3, nOut x 1
   }
 
   const history: HardcodedHistory = { costs, finalCost: forward(), parameters: p, stoppedEarly: false };
