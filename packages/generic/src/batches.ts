@@ -76,3 +76,29 @@ function gatherColumns(src: Matrix, order: Int32Array, start: number, out: Matri
     for (let j = 0; j < width; j++) o[outRow + j] = s[srcRow + order[start + j]!]!;
   }
 }
+
+/**
+ * An epoch's cost from its batches: the batch costs' mean weighted by batch
+ * size, so every example counts once (m = 10, batch 4: costs 0.5, 0.4, 0.1 give
+ * 0.4·0.5 + 0.4·0.4 + 0.2·0.1 = 0.38, not their plain mean 0.333). A single
+ * batch has weight exactly 1, so a full-batch epoch's cost is its batch's cost.
+ */
+export class EpochCost {
+  private sum = 0;
+
+  constructor(private readonly m: number) {}
+
+  /** Starts a new epoch. */
+  reset(): void {
+    this.sum = 0;
+  }
+
+  /** Adds a batch of `size` examples whose cost (before its update) was `batchCost`. */
+  add(batchCost: number, size: number): void {
+    this.sum += (size / this.m) * batchCost;
+  }
+
+  get value(): number {
+    return this.sum;
+  }
+}

@@ -1,5 +1,5 @@
 import { cloneParameters, createOptimizer, type Matrix, type Parameters } from '@lockstep/core';
-import { Batcher } from './batches.js';
+import { Batcher, EpochCost } from './batches.js';
 import { Network } from './network.js';
 import type { NetworkSpec, TrainOptions, TrainingHistory } from './types.js';
 import { validateData, validateOptions } from './validate.js';
@@ -27,7 +27,7 @@ export function trainGeneric(
   const paramList = [...params.W, ...params.b];
   const optimizer = createOptimizer(options.optimizer);
   const batcher = new Batcher(X, Y, options.batchSize, options.shuffleSeed);
-  const m = X.cols;
+  const epochCost = new EpochCost(X.cols);
   const costs = new Float64Array(options.epochs);
   const trace: Parameters[] | undefined = options.trace ? [] : undefined;
   const gradLists = new Map<number, Matrix[]>();
@@ -38,13 +38,12 @@ export function trainGeneric(
   for (let epoch = 0; epoch < options.epochs; epoch++) {
     trace?.push(cloneParameters(params));
     batcher.startEpoch();
-    let cost = 0;
+    epochCost.reset();
     for (let k = 0; k < batcher.count; k++) {
       const batch = batcher.batch(k);
       const buf = net.buffers(batch.X.cols);
       const batchCost = net.forward(params, batch.X, batch.Y, buf);
-      // Weight by batch share; a single batch has weight exactly 1, so full-batch costs are exact.
-      cost += (buf.m / m) * batchCost;
+      epochCost.add(batchCost, buf.m);
       net.backward(params, batch.Y, buf);
       let grads = gradLists.get(buf.m);
       if (grads === undefined) {
@@ -53,6 +52,7 @@ export function trainGeneric(
       }
       optimizer.step(paramList, grads);
     }
+    const cost = epochCost.value;
     costs[epoch] = cost;
     epochsRun = epoch + 1;
 
