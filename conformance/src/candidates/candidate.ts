@@ -8,8 +8,11 @@ import type { Run, RunResult } from '../run.js';
 export interface Candidate {
   /** How reports name it: the module path or the command. */
   label: string;
-  train(run: Run): Promise<RunResult>;
+  train(run: Run): Promise<CandidateOutput>;
 }
+
+/** A candidate's result, with what a program wrote to its standard error (shown when the run fails). */
+export type CandidateOutput = RunResult & { stderr?: string };
 
 /** The run exactly as a candidate sees it: a vector's fields without `expected`. */
 export function runForCandidate(run: Run): Run {

@@ -38,6 +38,8 @@ export interface CandidateComparison extends RunComparison {
    * ones and the final cost were not.
    */
   roundingHorizon: number | null;
+  /** What a command candidate wrote to its standard error, kept on failing runs only (non-empty). */
+  stderr?: string;
 }
 
 export interface CandidateReport {
@@ -76,12 +78,13 @@ export function toleranceFor(run: Run, options: CheckCandidateOptions): number {
 
 async function checkOneRun(original: Run, candidate: Candidate, options: CheckCandidateOptions): Promise<CandidateComparison> {
   const run = capRun(original, options.epochs);
-  const result = await candidate.train(run);
-  return compareWithReference(run, result, {
+  const { stderr, ...result } = await candidate.train(run);
+  const comparison = compareWithReference(run, result, {
     label: candidate.label,
     tolerance: toleranceFor(original, options),
     backend: options.backend ?? 'typed',
   });
+  return comparison.pass || stderr === undefined || stderr.trim() === '' ? comparison : { ...comparison, stderr };
 }
 
 export interface CompareWithReferenceOptions {

@@ -21,7 +21,7 @@ async function failure(command: string, timeoutMs = 10_000): Promise<CandidateEr
 describe('commandCandidate', () => {
   it('writes the run to stdin and reads the result from the last line of stdout', async () => {
     const result = await commandCandidate(`node ${JSON.stringify(echo)}`, { timeoutMs: 10_000 }).train(run);
-    expect(result).toEqual({ costs: [1, 0.5], finalCost: 1 / 3 });
+    expect(result).toEqual({ costs: [1, 0.5], finalCost: 1 / 3, stderr: '' });
   });
 
   it('accepts NaN and Infinity as Python writes them', async () => {

@@ -18,7 +18,7 @@ export const DEFAULT_CANDIDATE_TIMEOUT_MS = 120_000;
  * on its standard output (the whole output, or its last non-empty line, so
  * progress printed before the result is fine). A timeout, a non-zero exit, a
  * crash, or output that is not a result is a CandidateError carrying the
- * command's standard error.
+ * command's standard error; a result carries it too, for runs that disagree.
  */
 export function commandCandidate(command: string, options: Partial<CommandCandidateOptions> = {}): Candidate {
   const timeoutMs = options.timeoutMs ?? DEFAULT_CANDIDATE_TIMEOUT_MS;
@@ -27,7 +27,7 @@ export function commandCandidate(command: string, options: Partial<CommandCandid
     async train(run: Run) {
       const source = `candidate command \`${command}\` on run ${run.name}`;
       const { stdout, stderr } = await runCommand(command, JSON.stringify(run), timeoutMs, source);
-      return parseCandidateResult(parseOutput(stdout, stderr, source), source);
+      return { ...parseCandidateResult(parseOutput(stdout, stderr, source), source), stderr };
     },
   };
 }

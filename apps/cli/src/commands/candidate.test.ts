@@ -59,6 +59,21 @@ describe('lockstep conformance --candidate / --candidate-cmd', () => {
     expect(io.err).toContain('  ValueError: shapes (3,4) and (5,) not aligned\n');
   });
 
+  it('shows the stderr of a candidate that runs but disagrees under its FAIL line, and keeps it in the report', async () => {
+    const io = captureIo();
+    const program = [
+      'let s = "";',
+      'process.stdin.on("data", (d) => (s += d)).on("end", () => {',
+      '  const run = JSON.parse(s);',
+      '  console.error("warning: cost computed with an epsilon inside the log");',
+      '  console.log(JSON.stringify({ costs: new Array(run.training.epochs).fill(1), finalCost: 1 }));',
+      '});',
+    ].join(' ');
+    const code = await runCandidateCheck(io, { candidateCmd: `node -e ${JSON.stringify(program)}`, vectors: [irisVector], epochs: '3' });
+    expect(code).toBe(1);
+    expect(io.out).toMatch(/FAIL iris-4layer-relu-softmax-ce: first differs at epoch 0.*\nits standard error:\n {2}warning: cost computed with an epsilon inside the log\n/);
+  });
+
   it('refuses bad usage before training', async () => {
     const io = captureIo();
     await expect(runCandidateCheck(io, { candidate: 'a.mjs', candidateCmd: 'x' })).rejects.toThrow(/either --candidate FILE or --candidate-cmd/);

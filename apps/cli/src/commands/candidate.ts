@@ -109,12 +109,17 @@ async function prepare(options: CandidateCliOptions): Promise<{ candidate: Candi
 
 function printCandidateError(io: CliIo, error: CandidateError): void {
   io.stderr(`lockstep: ${error.message}\n`);
-  const lines = error.stderr.trimEnd().split('\n').filter((line) => line.trim() !== '');
+  printStderrTail(io.stderr, error.stderr);
+}
+
+/** The end of what a candidate wrote to its standard error, indented, where the traceback's last line is. */
+function printStderrTail(write: (text: string) => void, stderr: string | undefined): void {
+  const lines = (stderr ?? '').trimEnd().split('\n').filter((line) => line.trim() !== '');
   if (lines.length === 0) return;
   const shown = lines.slice(-STDERR_LINES);
   const skipped = lines.length - shown.length;
-  io.stderr(`its standard error${skipped > 0 ? ` (last ${shown.length} of ${lines.length} lines)` : ''}:\n`);
-  for (const line of shown) io.stderr(`  ${line}\n`);
+  write(`its standard error${skipped > 0 ? ` (last ${shown.length} of ${lines.length} lines)` : ''}:\n`);
+  for (const line of shown) write(`  ${line}\n`);
 }
 
 /**
@@ -140,7 +145,10 @@ export async function runCandidateCheck(io: CliIo, options: CandidateCliOptions)
       onComparison: (c) => io.stdout(`${row(c)}\n`),
     });
     const failures = report.comparisons.filter((c) => !c.pass);
-    for (const c of failures) io.stdout(`${describeCandidateFailure(c)}\n`);
+    for (const c of failures) {
+      io.stdout(`${describeCandidateFailure(c)}\n`);
+      printStderrTail(io.stdout, c.stderr);
+    }
     for (const c of report.comparisons) if (c.roundingHorizon !== null) io.stdout(`${describeHorizon(c)}\n`);
     const { runs: total, passed, failed } = report.totals;
     io.stdout(`Total: ${total} runs, ${passed} passed, ${failed} failed (${formatSeconds(performance.now() - started)})\n`);
