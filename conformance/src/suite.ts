@@ -78,13 +78,16 @@ export const HARDCODED_VS_GENERIC_TOLERANCE = 0;
 export const BACKEND_TOLERANCE = 1e-9;
 
 export interface SuiteOptions {
-  /** Train every suite run this many epochs instead of its case's counts (a quick run). */
+  /** Train every suite run at most this many epochs (a quick run); vectors always run in full. */
   epochs?: number;
   /** Only these data sets (default: all of SUITE_CASES). */
   datasets?: readonly string[];
   /** Only these seeds (default: SUITE_SEEDS). */
   seeds?: readonly number[];
-  /** Vector files or folders to check too; the bundled vectors by default; [] for none. */
+  /**
+   * Vector files or folders to check too; [] for none. By default the bundled
+   * vectors, unless `datasets` or `seeds` pick out suite runs.
+   */
   vectors?: readonly string[];
   /** Called after each comparison, e.g. to print a table row as it comes. */
   onComparison?: (comparison: RunComparison) => void;
@@ -180,7 +183,8 @@ export function runSuite(options: SuiteOptions = {}): ConformanceReport {
     throw new RangeError(`runSuite: epochs must be a positive integer, got ${options.epochs}`);
   }
   // Read and validate the vectors first: a bad file fails before minutes of training.
-  const vectorPaths = options.vectors ?? [BUNDLED_VECTORS_DIR];
+  const picked = options.datasets !== undefined || options.seeds !== undefined;
+  const vectorPaths = options.vectors ?? (picked ? [] : [BUNDLED_VECTORS_DIR]);
   const vectors = vectorPaths.length === 0 ? [] : vectorFiles(vectorPaths).map((file) => parseVectorFile(file));
   const cases = selectCases(options.datasets);
   const comparisons: RunComparison[] = [];
@@ -191,7 +195,7 @@ export function runSuite(options: SuiteOptions = {}): ConformanceReport {
   for (const c of cases) {
     const data = loadSuiteDataset(c.dataset);
     for (const seed of options.seeds ?? SUITE_SEEDS) {
-      compareSuiteRun(c, data, seed, options.epochs ?? c.epochs).forEach(add);
+      compareSuiteRun(c, data, seed, Math.min(options.epochs ?? c.epochs, c.epochs)).forEach(add);
     }
   }
   for (const vector of vectors) {

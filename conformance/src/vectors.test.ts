@@ -66,15 +66,16 @@ describe('checkVectors on tampered copies', () => {
 });
 
 describe('vectorFiles', () => {
-  it('expands folders to their *.json files in name order and keeps files as given', () => {
+  it('expands folders to their *.json files in name order, keeps files as given, and lists a file named twice once', () => {
     const files = vectorFiles([BUNDLED_VECTORS_DIR, join(BUNDLED_VECTORS_DIR, 'wine-6layer-generic.json')]);
     expect(files.map((f) => f.slice(f.lastIndexOf('/') + 1))).toEqual([
       'flower-4layer-relu-sigmoid-bce.json',
       'iris-4layer-relu-softmax-ce.json',
       'iris-tanh-adam-minibatch.json',
       'wine-6layer-generic.json',
-      'wine-6layer-generic.json',
     ]);
+    const [file] = vectorFiles([join(BUNDLED_VECTORS_DIR, 'iris-tanh-adam-minibatch.json')]);
+    expect(vectorFiles([file!, `${BUNDLED_VECTORS_DIR}/./iris-tanh-adam-minibatch.json`])).toEqual([file]);
   });
 
   it('rejects a missing path and an empty folder', () => {

@@ -1,5 +1,5 @@
 import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InputError } from './input-error.js';
 import { parseVectorFile } from './parse.js';
@@ -52,6 +52,9 @@ export interface VectorReport {
 export function vectorFiles(paths: readonly string[]): string[] {
   if (paths.length === 0) throw new InputError('vectors', '', 'no vector files or folders given');
   const files: string[] = [];
+  const add = (file: string): void => {
+    if (!files.some((f) => resolve(f) === resolve(file))) files.push(file); // a file named twice is checked once
+  };
   for (const path of paths) {
     let isFolder: boolean;
     try {
@@ -60,15 +63,15 @@ export function vectorFiles(paths: readonly string[]): string[] {
       throw new InputError(path, '', 'no such file or folder');
     }
     if (!isFolder) {
-      files.push(path);
+      add(path);
       continue;
     }
     const inFolder = readdirSync(path)
       .filter((name) => name.endsWith('.json'))
       .sort()
       .map((name) => join(path, name));
-    if (inFolder.length === 0) throw new InputError(path, '', 'folder holds no *.json vector files');
-    files.push(...inFolder);
+    if (inFolder.length === 0) throw new InputError(path, '', 'folder holds no *.json vector files (subfolders are not searched)');
+    inFolder.forEach(add);
   }
   return files;
 }

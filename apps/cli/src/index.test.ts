@@ -128,19 +128,33 @@ describe('lockstep conformance', () => {
     expect(lines[0]).toMatch(/^data set +shape +seed +check +epochs +first cost +final cost +max rel diff +verdict$/);
     expect(lines[1]).toMatch(/^iris +4-16-8-8-3 +2 +hardcoded vs generic +30 +1\.\d{6} +0\.\d+ +0 +PASS$/);
     expect(lines[2]).toMatch(/^iris +4-16-8-8-3 +2 +generic\/typed vs generic\/mathjs +30 +1\.\d{6} +0\.\d+ +0 +PASS$/);
-    // the bundled vectors always run, in full
-    expect(lines[3]).toMatch(/^flower-4layer-relu-sigmoid-bce +2-20-7-5-1 +- +vector vs generic +2500 +0\.9599807 +0\.2227481 +\d\.\de-1\d +PASS$/);
-    expect(lines).toHaveLength(10);
-    expect(lines.at(-1)).toMatch(/^Total: 8 comparisons, 8 passed, 0 failed \(\d+\.\d s\)$/);
+    // picking a data set and seed reruns just that comparison: no bundled vectors
+    expect(lines).toHaveLength(4);
+    expect(lines.at(-1)).toMatch(/^Total: 2 comparisons, 2 passed, 0 failed \(\d+\.\d s\)$/);
     const report = JSON.parse(readFileSync(json, 'utf8'));
-    expect(report.totals).toEqual({ runs: 8, passed: 8, failed: 0 });
+    expect(report.totals).toEqual({ runs: 2, passed: 2, failed: 0 });
     expect(report.comparisons[0]).toMatchObject({ run: 'iris/seed-2', dataset: 'iris', seed: 2, reference: 'hardcoded', candidate: 'generic', startIdentical: true, epochs: 30 });
+  });
+
+  it('--epochs caps a run at its own length and combines with --quick as the smaller cap', async () => {
+    const epochsOf = (out: string): string[] => out.trimEnd().split('\n').slice(1, -1).map((line) => line.split(/ {2,}/)[4]!);
+    expect(epochsOf((await run('conformance', '--dataset', 'digits', '--seed', '1', '--epochs', '5000', '--quick')).out)).toEqual(['30', '5']);
+    expect(epochsOf((await run('conformance', '--dataset', 'digits', '--seed', '1', '--epochs', '3')).out)).toEqual(['3', '3']);
+    const vectors = await run('conformance', '--vectors', join(BUNDLED_VECTORS_DIR, 'iris-tanh-adam-minibatch.json'), '--dataset', 'wine', '--seed', '1', '--epochs', '2');
+    expect(vectors.out).toMatch(/\niris-tanh-adam-minibatch +4-10-10-3 +- +vector vs generic +60 /); // vectors run in full
+  });
+
+  it('runs a data set or seed named twice once', async () => {
+    const { out } = await run('conformance', '--dataset', 'iris', '--dataset', 'iris', '--seed', '1', '--seed', '1', '--epochs', '2');
+    expect(out).toMatch(/Total: 2 comparisons/);
   });
 
   it.each([
     [['conformance', '--dataset', 'mnist'], /^lockstep: option '--dataset <name>' argument 'mnist' is invalid\. expected one of breast-cancer, flower, iris, wine, digits; see lockstep conformance --help\n$/],
-    [['conformance', '--seed', '-1'], /^lockstep: option '--seed <n>' argument '-1' is invalid\. expected a non-negative integer; see lockstep conformance --help\n$/],
+    [['conformance', '--seed', '-1'], /^lockstep: option '--seed <n>' argument '-1' is invalid\. expected a whole number from 0 to 9007199254740991; see lockstep conformance --help\n$/],
     [['conformance', '--json', '/no/such/folder/r.json'], /^lockstep: --json \/no\/such\/folder\/r\.json: folder \/no\/such\/folder does not exist\n$/],
+    [['conformance', '--json', '/tmp'], /^lockstep: --json \/tmp: is a folder, expected a file name \(e\.g\. \/tmp\/report\.json\)\n$/],
+    [['conformance', '--vectors', '/no/such/vectors'], /^lockstep: \/no\/such\/vectors: no such file or folder\n$/],
   ])('exits 2 before training for %j', async (argv, message) => {
     const { code, out, err } = await run(...argv);
     expect(code).toBe(2);

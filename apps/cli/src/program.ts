@@ -13,7 +13,7 @@ export function cliVersion(): string {
 
 /** Commander's "error: unknown option '--x'\n(Did you mean --json?)" as one `lockstep: ...` line with a hint. */
 export function usageLine(commanderMessage: string, helpCommand: string): string {
-  const text = commanderMessage.replace(/^error:\s*/i, '').replace(/\s+/g, ' ').trim();
+  const text = commanderMessage.replace(/^error:\s*/i, '').replace(/\s+/g, ' ').trim().replace(/\.$/, '');
   return `lockstep: ${text}; see ${helpCommand}\n`;
 }
 

@@ -10,16 +10,20 @@ export function toJson(data: unknown): string {
   return `${JSON.stringify(data, (_key, value: unknown) => (typeof value === 'number' && !Number.isFinite(value) ? String(value) : value), 2)}\n`;
 }
 
-/** Checks before a long run that the report can be written: the folder must exist. */
+/** Checks before a long run that the report can be written: the folder must exist, the path must not be a folder. */
 export function assertWritableTarget(path: string): void {
-  const folder = dirname(resolve(path));
-  let isFolder = false;
+  const target = resolve(path);
+  if (isFolder(target)) throw new UsageError(`--json ${path}: is a folder, expected a file name (e.g. ${join(path, 'report.json')})`);
+  const folder = dirname(target);
+  if (!isFolder(folder)) throw new UsageError(`--json ${path}: folder ${folder} does not exist`);
+}
+
+function isFolder(path: string): boolean {
   try {
-    isFolder = statSync(folder).isDirectory();
+    return statSync(path).isDirectory();
   } catch {
-    isFolder = false;
+    return false;
   }
-  if (!isFolder) throw new UsageError(`--json ${path}: folder ${folder} does not exist`);
 }
 
 let counter = 0;

@@ -3,7 +3,7 @@ import { type Command, InvalidArgumentError } from 'commander';
 import { formatCost, formatDifference, formatExact, formatRow, formatSeconds } from '../format.js';
 import type { CliIo } from '../io.js';
 import { EXIT_AGREE, EXIT_DISAGREE, UsageError } from '../usage-error.js';
-import { type CandidateCliOptions, runCandidateCheck, wantsCandidate } from './candidate.js';
+import { type CandidateCliOptions, runCandidateCheck, smallest, wantsCandidate } from './candidate.js';
 import { assertWritableTarget, writeJsonAtomic } from '../write-json.js';
 
 /** Epochs per run with --quick: enough to cross many updates, a fraction of the default time. */
@@ -51,13 +51,15 @@ const DATASETS = SUITE_CASES.map((c) => c.dataset);
 /** Repeatable --dataset: a name of the suite. */
 function collectDataset(value: string, previous: string[] = []): string[] {
   if (!(DATASETS as string[]).includes(value)) throw new InvalidArgumentError(`expected one of ${DATASETS.join(', ')}`);
-  return [...previous, value];
+  return previous.includes(value) ? previous : [...previous, value];
 }
 
 /** Repeatable --seed: a non-negative integer. */
 function collectSeed(value: string, previous: number[] = []): number[] {
-  if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value))) throw new InvalidArgumentError('expected a non-negative integer');
-  return [...previous, Number(value)];
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value))) {
+    throw new InvalidArgumentError(`expected a whole number from 0 to ${Number.MAX_SAFE_INTEGER}`);
+  }
+  return previous.includes(Number(value)) ? previous : [...previous, Number(value)];
 }
 
 interface ConformanceOptions extends CandidateCliOptions {
@@ -78,33 +80,38 @@ export function registerConformance(program: Command, io: CliIo, setExit: (code:
     .description('run the built-in suite: hardcoded vs generic and typed vs mathjs kernels on real data sets, plus the bundled conformance vectors')
     .option('--json <file>', 'also write the report as JSON to this file')
     .option('--quick', `train each suite run ${QUICK_EPOCHS} epochs instead of its full count (vectors still run in full)`)
-    .option('--dataset <name>', `only this data set (repeatable): ${DATASETS.join(', ')}`, collectDataset)
-    .option('--seed <n>', 'only this seed (repeatable), e.g. to rerun a failing comparison', collectSeed)
+    .option('--dataset <name>', `only this data set (repeatable; skips the bundled vectors): ${DATASETS.join(', ')}`, collectDataset)
+    .option('--seed <n>', 'only this seed (repeatable; skips the bundled vectors), e.g. to rerun a failing comparison', collectSeed)
     .option('--candidate <file>', 'check your trainer instead: an ES module whose default export is train(run)')
     .option('--candidate-cmd <cmd>', 'check your trainer instead: a command reading a run as JSON on stdin, writing {costs, finalCost} on stdout')
     .option('--vectors <path>', 'use the runs of these vector files or folders (repeatable)', collectPath)
-    .option('--epochs <n>', 'train every run this many epochs at most')
-    .option('--timeout <seconds>', `per run, for --candidate-cmd (default ${DEFAULT_CANDIDATE_TIMEOUT_MS / 1000})`)
+    .option('--epochs <n>', 'train every run this many epochs at most (in the built-in suite: its own runs; vectors run in full)')
+    .option('--timeout <seconds>', `per run, for a candidate (default ${DEFAULT_CANDIDATE_TIMEOUT_MS / 1000}; a module's train must be async to be stopped)`)
     .action(async (options: ConformanceOptions) => {
       if (wantsCandidate(options)) {
-        setExit(await runCandidateCheck(io, { ...options, ...(options.quick === true ? { defaultEpochs: QUICK_EPOCHS } : {}) }));
+        setExit(await runCandidateCheck(io, { ...options, ...(options.quick === true ? { maxEpochs: QUICK_EPOCHS } : {}) }));
         return;
       }
-      if (options.timeout !== undefined) throw new UsageError('--timeout applies to --candidate-cmd only');
+      if (options.timeout !== undefined) throw new UsageError('--timeout applies to --candidate and --candidate-cmd only');
       const epochs = options.epochs === undefined ? undefined : Number(options.epochs);
       if (epochs !== undefined && !(Number.isInteger(epochs) && epochs > 0)) {
         throw new UsageError(`--epochs expects a positive integer, got ${JSON.stringify(options.epochs)}`);
       }
       if (options.json !== undefined) assertWritableTarget(options.json);
+      const cap = smallest(epochs, options.quick === true ? QUICK_EPOCHS : undefined);
       const started = performance.now();
-      io.stdout(`${formatRow(HEADER, WIDTHS)}\n`);
+      // The header comes with the first row, so input refused before any training leaves only the error.
+      let headerShown = false;
       const report = runSuite({
-        ...(options.quick === true ? { epochs: QUICK_EPOCHS } : {}),
-        ...(epochs === undefined ? {} : { epochs }),
+        ...(cap === undefined ? {} : { epochs: cap }),
         ...(options.vectors === undefined ? {} : { vectors: options.vectors }),
         ...(options.dataset === undefined ? {} : { datasets: options.dataset }),
         ...(options.seed === undefined ? {} : { seeds: options.seed }),
-        onComparison: (c) => io.stdout(`${row(c)}\n`),
+        onComparison: (c) => {
+          if (!headerShown) io.stdout(`${formatRow(HEADER, WIDTHS)}\n`);
+          headerShown = true;
+          io.stdout(`${row(c)}\n`);
+        },
       });
       const failures = report.comparisons.filter((c) => !c.pass);
       for (const c of failures) io.stdout(`FAIL ${describeFailure(c)}\n`);
