@@ -2,7 +2,8 @@
 """A candidate with the classic training-loop fault, written the way the
 original numpy loop was: the cost is printed every PRINT_EVERY epochs, and
 the print block ends in `else: continue`, which skips the backward pass and
-the update on every other epoch. The network still learns (N times slower)
+the update on every epoch that does not print (9 of every 10 here). The
+network still learns (N times slower)
 and nothing crashes; lockstep flags it:
 
     lockstep conformance --candidate-cmd "python3 examples/candidates/continue_bug.py" --epochs 20

@@ -28,8 +28,12 @@ export interface CheckCandidateOptions {
   onComparison?: (comparison: CandidateComparison) => void;
 }
 
-/** A report row: the comparison plus what kind of fault a difference looks like. */
+/**
+ * A report row: the comparison plus what kind of fault a difference looks like.
+ * `firstCost` and `finalCost` are the reference's; `candidateFinalCost` is the candidate's.
+ */
 export interface CandidateComparison extends RunComparison {
+  candidateFinalCost: number;
   diagnosis: Diagnosis | null;
   /**
    * Null when every epoch was compared. Otherwise the epoch from which
@@ -132,5 +136,12 @@ export function compareWithReference(run: Run, full: RunResult, options: Compare
     candidate: { label, result },
     tolerance,
   });
-  return { ...comparison, epochs: fullReference.costs.length, finalCost: fullReference.finalCost, diagnosis, roundingHorizon: horizon };
+  return {
+    ...comparison,
+    epochs: fullReference.costs.length,
+    finalCost: fullReference.finalCost,
+    candidateFinalCost: full.finalCost,
+    diagnosis,
+    roundingHorizon: horizon,
+  };
 }

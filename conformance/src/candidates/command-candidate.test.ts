@@ -19,6 +19,10 @@ async function failure(command: string, timeoutMs = 10_000): Promise<CandidateEr
 }
 
 describe('commandCandidate', () => {
+  it('refuses an empty command in one line', () => {
+    expect(() => commandCandidate('  ')).toThrow('candidate command: empty, expected a command such as "python3 my_trainer.py"');
+  });
+
   it('writes the run to stdin and reads the result from the last line of stdout', async () => {
     const result = await commandCandidate(`node ${JSON.stringify(echo)}`, { timeoutMs: 10_000 }).train(run);
     expect(result).toEqual({ costs: [1, 0.5], finalCost: 1 / 3, stderr: '' });

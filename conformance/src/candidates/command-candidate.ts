@@ -22,6 +22,7 @@ export const DEFAULT_CANDIDATE_TIMEOUT_MS = 120_000;
  */
 export function commandCandidate(command: string, options: Partial<CommandCandidateOptions> = {}): Candidate {
   const timeoutMs = options.timeoutMs ?? DEFAULT_CANDIDATE_TIMEOUT_MS;
+  if (command.trim() === '') throw new CandidateError('candidate command: empty, expected a command such as "python3 my_trainer.py"');
   return {
     label: command,
     async train(run: Run) {
@@ -97,7 +98,9 @@ function parseOutput(stdout: string, stderr: string, source: string): unknown {
   const last = tryParse(lines[lines.length - 1]!);
   if (last.ok) return last.value;
   const preview = lines[lines.length - 1]!.trim().slice(0, 60);
-  throw new CandidateError(`${source}: standard output is not JSON (last line: ${JSON.stringify(preview)}): ${whole.error}`, stderr);
+  // With one line the whole output's error is that line's; otherwise the last line's (where the result belongs).
+  const why = lines.length === 1 ? whole.error : last.error;
+  throw new CandidateError(`${source}: standard output is not JSON (last line: ${JSON.stringify(preview)}): ${why}`, stderr);
 }
 
 function tryParse(text: string): { ok: true; value: unknown } | { ok: false; error: string } {

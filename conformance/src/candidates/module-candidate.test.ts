@@ -22,6 +22,15 @@ describe('loadModuleCandidate', () => {
     );
   });
 
+  it('refuses an empty path in one line', async () => {
+    await expect(loadModuleCandidate('')).rejects.toThrow('candidate module: empty path, expected an ES module file such as ./trainer.mjs');
+  });
+
+  it('reports a train(run) whose promise never settles once its timeout passes', async () => {
+    const never = await loadModuleCandidate(fixture('never-settles.mjs'), { timeoutMs: 50 });
+    await expect(never.train(run)).rejects.toThrow(/on run tiny: train\(run\) did not settle within 0\.05 s \(raise it with --timeout SECONDS\)/);
+  });
+
   it('turns a throwing trainer or a malformed result into a CandidateError naming the run', async () => {
     const throwing = await loadModuleCandidate(fixture('throws.mjs'));
     await expect(throwing.train(run)).rejects.toThrow(/on run tiny: train\(run\) threw: TypeError: W1 is not iterable/);

@@ -4,14 +4,26 @@ import { pathToFileURL } from 'node:url';
 import type { Run } from '../run.js';
 import type { Candidate } from './candidate.js';
 import { CandidateError } from './candidate-error.js';
+import { DEFAULT_CANDIDATE_TIMEOUT_MS } from './command-candidate.js';
 import { parseCandidateResult } from './result-schema.js';
+
+export interface ModuleCandidateOptions {
+  /**
+   * Per run: an async train(run) whose promise has not settled by then is a
+   * CandidateError. (A synchronous train that never returns blocks the thread
+   * and cannot be stopped from inside it.)
+   */
+  timeoutMs: number;
+}
 
 /**
  * Loads an ES module whose default export is `train(run)`, sync or async,
  * returning `{ costs, finalCost, trace? }`. A missing file, a module that
  * fails to load, or one without a default function is a CandidateError.
  */
-export async function loadModuleCandidate(path: string): Promise<Candidate> {
+export async function loadModuleCandidate(path: string, options: Partial<ModuleCandidateOptions> = {}): Promise<Candidate> {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_CANDIDATE_TIMEOUT_MS;
+  if (path.trim() === '') throw new CandidateError('candidate module: empty path, expected an ES module file such as ./trainer.mjs');
   const absolute = resolve(path);
   if (!existsSync(absolute)) throw new CandidateError(`candidate module ${path}: file not found`);
   let module: { default?: unknown };
@@ -30,10 +42,22 @@ export async function loadModuleCandidate(path: string): Promise<Candidate> {
     async train(run: Run) {
       const source = `candidate ${path} on run ${run.name}`;
       let value: unknown;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      // The timer also keeps the process alive while a promise is pending: a
+      // promise that never settles is reported, not a silent exit.
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () => reject(new CandidateError(`${source}: train(run) did not settle within ${timeoutMs / 1000} s (raise it with --timeout SECONDS)`)),
+          timeoutMs,
+        );
+      });
       try {
-        value = await (train as (run: Run) => unknown)(structuredClone(run));
+        value = await Promise.race([Promise.resolve().then(() => (train as (run: Run) => unknown)(structuredClone(run))), timeout]);
       } catch (error) {
+        if (error instanceof CandidateError) throw error;
         throw new CandidateError(`${source}: train(run) threw: ${messageOf(error)}`);
+      } finally {
+        clearTimeout(timer);
       }
       return parseCandidateResult(value, source);
     },

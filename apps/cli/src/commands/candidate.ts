@@ -25,8 +25,8 @@ export interface CandidateCliOptions {
   /** Suite filters, as for the built-in suite. */
   dataset?: string[];
   seed?: number[];
-  /** Epochs when --epochs is not given (--quick). */
-  defaultEpochs?: number;
+  /** A cap on top of --epochs (--quick's). */
+  maxEpochs?: number;
 }
 
 /** True when the conformance command should check a candidate instead of running the built-in suite. */
@@ -36,8 +36,10 @@ export function wantsCandidate(options: CandidateCliOptions): boolean {
 
 /** Lines of a candidate's stderr shown on failure: the end, where the traceback's last line is. */
 const STDERR_LINES = 20;
+/** Characters shown of each of those lines. */
+const STDERR_LINE_CHARS = 300;
 
-const HEADER = ['run', 'shape', 'epochs', 'first cost', 'final cost', 'max rel diff', 'verdict', 'diverges', 'diagnosis'];
+const HEADER = ['run', 'shape', 'epochs', 'ref final', 'cand final', 'max rel diff', 'verdict', 'diverges', 'diagnosis'];
 const WIDTHS = [36, 14, 6, 12, 12, 12, 7, 8, 16];
 
 function row(c: CandidateComparison): string {
@@ -48,8 +50,8 @@ function row(c: CandidateComparison): string {
       c.run,
       c.shape,
       String(c.epochs),
-      formatCost(c.firstCost),
       formatCost(c.finalCost),
+      formatCost(c.candidateFinalCost),
       formatDifference(c.maxRelativeDifference),
       c.pass ? 'PASS' : 'FAIL',
       c.firstDivergentEpoch === null ? '-' : String(c.firstDivergentEpoch),
@@ -72,6 +74,11 @@ export function describeHorizon(c: CandidateComparison): string {
   return `NOTE ${c.run}: compared epochs 0-${c.roundingHorizon} of ${c.epochs}: from there float64 rounding alone moves this run's cost by more than the tolerance (${c.tolerance}), so later epochs cannot tell a fault from rounding`;
 }
 
+/** The smaller of two optional caps; undefined when neither is set. */
+export function smallest(a: number | undefined, b: number | undefined): number | undefined {
+  return a === undefined ? b : b === undefined ? a : Math.min(a, b);
+}
+
 function positiveInteger(flag: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
@@ -91,19 +98,17 @@ async function prepare(options: CandidateCliOptions): Promise<{ candidate: Candi
   if (options.candidate !== undefined && options.candidateCmd !== undefined) {
     throw new UsageError('give either --candidate FILE or --candidate-cmd "CMD", not both');
   }
-  const epochs = positiveInteger('--epochs', options.epochs) ?? options.defaultEpochs;
+  const epochs = smallest(positiveInteger('--epochs', options.epochs), options.maxEpochs);
   if (options.vectors !== undefined && (options.dataset !== undefined || options.seed !== undefined)) {
     throw new UsageError('--dataset and --seed pick built-in suite runs; they do not apply with --vectors');
   }
   const timeout = positiveSeconds('--timeout', options.timeout);
-  if (timeout !== undefined && options.candidateCmd === undefined) {
-    throw new UsageError('--timeout applies to --candidate-cmd only');
-  }
   if (options.json !== undefined) assertWritableTarget(options.json);
+  const timeoutMs = timeout === undefined ? DEFAULT_CANDIDATE_TIMEOUT_MS : timeout * 1000;
   const candidate =
     options.candidateCmd !== undefined
-      ? commandCandidate(options.candidateCmd, { timeoutMs: timeout === undefined ? DEFAULT_CANDIDATE_TIMEOUT_MS : timeout * 1000 })
-      : await loadModuleCandidate(options.candidate!);
+      ? commandCandidate(options.candidateCmd, { timeoutMs })
+      : await loadModuleCandidate(options.candidate!, { timeoutMs });
   return { candidate, epochs };
 }
 
@@ -119,7 +124,7 @@ function printStderrTail(write: (text: string) => void, stderr: string | undefin
   const shown = lines.slice(-STDERR_LINES);
   const skipped = lines.length - shown.length;
   write(`its standard error${skipped > 0 ? ` (last ${shown.length} of ${lines.length} lines)` : ''}:\n`);
-  for (const line of shown) write(`  ${line}\n`);
+  for (const line of shown) write(`  ${line.length > STDERR_LINE_CHARS ? `${line.slice(0, STDERR_LINE_CHARS)}… (${line.length} characters)` : line}\n`);
 }
 
 /**
@@ -138,11 +143,18 @@ export async function runCandidateCheck(io: CliIo, options: CandidateCliOptions)
       ...(options.dataset === undefined ? {} : { datasets: options.dataset }),
       ...(options.seed === undefined ? {} : { seeds: options.seed }),
     });
-    io.stdout(`candidate: ${candidate.label} (reference: lockstep's generic trainer)\n`);
-    io.stdout(`${formatRow(HEADER, WIDTHS)}\n`);
+    // The heading comes with the first row, so a candidate that fails on its first run leaves only the error.
+    let headerShown = false;
     const report: CandidateReport = await checkCandidate(runs, candidate, {
       ...(epochs === undefined ? {} : { epochs }),
-      onComparison: (c) => io.stdout(`${row(c)}\n`),
+      onComparison: (c) => {
+        if (!headerShown) {
+          io.stdout(`candidate: ${candidate.label} (reference: lockstep's generic trainer)\n`);
+          io.stdout(`${formatRow(HEADER, WIDTHS)}\n`);
+          headerShown = true;
+        }
+        io.stdout(`${row(c)}\n`);
+      },
     });
     const failures = report.comparisons.filter((c) => !c.pass);
     for (const c of failures) {

@@ -50,6 +50,7 @@ export function registerMutants(program: Command, io: CliIo, setExit: (code: num
       const only = options.only?.split(',').map((s) => s.trim()).filter((s) => s !== '');
       const unknown = (only ?? []).filter((id) => !MUTANTS.some((m) => m.id === id));
       if (unknown.length > 0) throw new UsageError(`--only: unknown mutant ${unknown.join(', ')}; see lockstep mutants --help`);
+      if (only?.length === 0) throw new UsageError(`--only: expected comma-separated mutant ids, got ${JSON.stringify(options.only)}; see lockstep mutants --help`);
       const started = performance.now();
       io.stdout(`${formatRow(HEADER, WIDTHS)}\n`);
       const report = runMutants({
