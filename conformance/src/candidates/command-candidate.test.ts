@@ -65,6 +65,15 @@ describe('commandCandidate', () => {
     expect(Date.now() - started).toBeLessThan(5_000);
   });
 
+  it('while a command runs, SIGINT and SIGTERM are watched (to kill its process group too), and only then', async () => {
+    const before = [process.listenerCount('SIGINT'), process.listenerCount('SIGTERM')];
+    const pending = failure(node('setTimeout(() => {}, 10000)'), 300);
+    await new Promise((r) => setTimeout(r, 100));
+    expect([process.listenerCount('SIGINT'), process.listenerCount('SIGTERM')]).toEqual(before.map((n) => n + 1));
+    await pending;
+    expect([process.listenerCount('SIGINT'), process.listenerCount('SIGTERM')]).toEqual(before);
+  });
+
   it('does not fail when the program ignores its input', async () => {
     const result = await commandCandidate(node('console.log(JSON.stringify({ costs: [1, 1], finalCost: 1 }))')).train(run);
     expect(result.costs).toEqual([1, 1]);

@@ -42,6 +42,7 @@ function runCommand(command: string, input: string, timeoutMs: number, source: s
   return new Promise((resolvePromise, reject) => {
     // Own process group, so a timeout kills the shell and whatever it started.
     const child = spawn(command, { shell: true, detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
+    watchSignals(child.pid, true);
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     let timedOut = false;
@@ -55,10 +56,12 @@ function runCommand(command: string, input: string, timeoutMs: number, source: s
     child.stdin.on('error', () => {});
     child.on('error', (error) => {
       clearTimeout(timer);
+      watchSignals(child.pid, false);
       reject(new CandidateError(`${source}: could not start: ${error.message}`));
     });
     child.on('close', (code, signal) => {
       clearTimeout(timer);
+      watchSignals(child.pid, false);
       const stdout = Buffer.concat(out).toString('utf8');
       const stderr = Buffer.concat(err).toString('utf8');
       if (timedOut) {
@@ -73,6 +76,29 @@ function runCommand(command: string, input: string, timeoutMs: number, source: s
     });
     child.stdin.end(input);
   });
+}
+
+/** Process groups of the candidate commands running now. */
+const running = new Set<number | undefined>();
+const SIGNALS = [['SIGINT', 130], ['SIGTERM', 143]] as const;
+const onSignal = SIGNALS.map(([, code]) => (): void => {
+  for (const pid of running) killGroup(pid);
+  process.exit(code);
+});
+
+/**
+ * A candidate runs in its own process group (so a timeout can kill all it
+ * started), which an interrupt of lockstep would not reach. While one runs,
+ * SIGINT and SIGTERM kill the running groups, then exit as the signal would
+ * have; otherwise the default handling stays (a handler would only act
+ * between synchronous training steps).
+ */
+function watchSignals(pid: number | undefined, started: boolean): void {
+  const before = running.size;
+  if (started) running.add(pid);
+  else running.delete(pid);
+  if (before === 0 && running.size > 0) SIGNALS.forEach(([signal], i) => process.on(signal, onSignal[i]!));
+  if (before > 0 && running.size === 0) SIGNALS.forEach(([signal], i) => process.off(signal, onSignal[i]!));
 }
 
 function killGroup(pid: number | undefined): void {
