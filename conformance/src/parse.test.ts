@@ -116,6 +116,10 @@ describe('reading files', () => {
     }
   });
 
+  it('places an unexpected token such as NaN, which V8 reports without a position', () => {
+    expect(() => parseJson('{\n  "W1": [[1, 2]],\n  "b1": [ NaN, 0.5 ]\n}', 'x.json')).toThrow(/^x\.json: invalid JSON at line 3 column 11 \(Unexpected token 'N'/);
+  });
+
   it('parseJson keeps the message on one line even when V8 quotes multi-line text', () => {
     expect(() => parseJson('{"a":\n\n 1,,}', 'x.json')).toThrow(/^x\.json: invalid JSON[^\n]*$/);
   });

@@ -73,12 +73,26 @@ export function parseJson(text: string, source: string): unknown {
 
 /** " at line L column C" from the character position V8 puts in its message, if any. */
 function where(text: string, message: string): string {
-  const match = /position (\d+)/.exec(message);
-  if (match === null) return '';
-  const before = text.slice(0, Number(match[1]));
+  const position = errorPosition(text, message);
+  if (position === null) return '';
+  const before = text.slice(0, position);
   const line = before.split('\n').length;
   const column = before.length - before.lastIndexOf('\n');
   return ` at line ${line} column ${column}`;
+}
+
+/**
+ * Where V8's JSON error points: "at position N", or for an unexpected token
+ * (NaN, say) the token's place in the excerpt it quotes, found in the text.
+ */
+function errorPosition(text: string, message: string): number | null {
+  const at = /position (\d+)/.exec(message);
+  if (at !== null) return Number(at[1]);
+  const token = /^Unexpected token '(.+?)', (?:\.\.\.)?"([\s\S]*?)"(?:\.\.\.)? is not valid JSON$/.exec(message);
+  if (token === null) return null;
+  const excerpt = text.indexOf(token[2]!);
+  const inExcerpt = token[2]!.indexOf(token[1]!);
+  return excerpt < 0 || inExcerpt < 0 ? null : excerpt + inExcerpt;
 }
 
 /** Reads and parses a JSON file; unreadable files and invalid JSON become InputErrors. */
