@@ -30,9 +30,10 @@ import { matmulWasm } from './matmul-wasm.js';
 /**
  * The WebAssembly SIMD kernel (matmul-wasm.ts, same summation order, so the
  * same bits) does about five times the work per second of this file's kernel,
- * so it wins unless its 8x4 tiles are mostly padding. Measured on the seed and
+ * so it wins unless its 4x4 tiles are mostly padding. Measured on the seed and
  * digits products: it wins even at k = 1 or 2, n = 2, and a 1 x 400 output
- * (8x padding); it loses on 1x400 · 400x5 (a 1 x 5 output padded to 8 x 8).
+ * (4x padding with 4 x 4 tiles); it lost on 1x400 · 400x5 (a 1 x 5 output, 8x padded with the
+ * earlier 8 x 4 tiles).
  */
 export function worthWasm(m: number, n: number): boolean {
   const padded = Math.ceil(m / WASM_MR) * WASM_MR * Math.ceil(n / WASM_NR) * WASM_NR;

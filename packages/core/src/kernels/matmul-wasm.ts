@@ -226,18 +226,14 @@ function packA(a: Float64Array, transposed: boolean, m: number, k: number, heap:
         const dst = base + p * MR;
         for (let r = 0; r < rows; r++) heap[dst + r] = a[src + r]!;
       }
-    } else if (rows === 8 && MR === 8) {
-      // A full panel: walk its eight rows side by side, so the writes are contiguous.
-      const s0 = i0 * k, s1 = s0 + k, s2 = s1 + k, s3 = s2 + k, s4 = s3 + k, s5 = s4 + k, s6 = s5 + k, s7 = s6 + k;
-      for (let p = 0, d = base; p < k; p++, d += 8) {
+    } else if (rows === 4 && MR === 4) {
+      // A full panel: walk its four rows side by side, so the writes are contiguous.
+      const s0 = i0 * k, s1 = s0 + k, s2 = s1 + k, s3 = s2 + k;
+      for (let p = 0, d = base; p < k; p++, d += 4) {
         heap[d] = a[s0 + p]!;
         heap[d + 1] = a[s1 + p]!;
         heap[d + 2] = a[s2 + p]!;
         heap[d + 3] = a[s3 + p]!;
-        heap[d + 4] = a[s4 + p]!;
-        heap[d + 5] = a[s5 + p]!;
-        heap[d + 6] = a[s6 + p]!;
-        heap[d + 7] = a[s7 + p]!;
       }
     } else {
       for (let r = 0; r < rows; r++) {
