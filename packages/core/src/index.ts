@@ -9,3 +9,11 @@ export * from './data/index.js';
 export * from './rng.js';
 export * from './parameters.js';
 export * from './gradcheck.js';
+export {
+  describeKind,
+  describeValue,
+  isMatrix,
+  rejectUnknownFields,
+  requirePositive,
+  requirePositiveInteger,
+} from './validate.js';

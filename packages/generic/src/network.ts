@@ -1,5 +1,8 @@
 import {
   Matrix,
+  assertExampleMatrix,
+  assertExamples,
+  assertParameters,
   getActivation,
   getLoss,
   typedBackend,
@@ -122,13 +125,20 @@ export class Network {
     }
   }
 
-  /** The cost of the parameters on (X, Y). */
+  /**
+   * The cost of the parameters on (X, Y). Checks its input first, as trainGeneric does
+   * (parameters that fit the spec, matrices of finite values with examples as columns);
+   * `forward` is the unchecked form for loops.
+   */
   cost(p: Parameters, X: Matrix, Y: Matrix): number {
+    this.checkExamples(p, X, Y);
     return this.forward(p, X, Y);
   }
 
-  /** The network's outputs AL for X (a copy, n_L x m). */
+  /** The network's outputs AL for X (a copy, n_L x m); X and p are checked as in `cost`. */
   predict(p: Parameters, X: Matrix): Matrix {
+    assertParameters(p, 'parameters', this.spec.layers);
+    assertExampleMatrix('X', X, this.spec.layers[0]!, 'feature');
     const buf = this.buffers(X.cols);
     const { backend: be, L } = this;
     let input = X;
@@ -143,9 +153,17 @@ export class Network {
 
   /** Gradients of the cost on (X, Y) as fresh matrices (for checks and tools, not the hot loop). */
   gradients(p: Parameters, X: Matrix, Y: Matrix): { cost: number; dW: Matrix[]; db: Matrix[] } {
+    this.checkExamples(p, X, Y);
     const buf = this.buffers(X.cols);
     const cost = this.forward(p, X, Y, buf);
     this.backward(p, Y, buf);
     return { cost, dW: buf.dW.slice(1).map((m) => m.clone()), db: buf.db.slice(1).map((m) => m.clone()) };
+  }
+
+  /** The checks of the entry points that are not the hot loop: O(values), once per call. */
+  private checkExamples(p: Parameters, X: Matrix, Y: Matrix): void {
+    const { layers } = this.spec;
+    assertParameters(p, 'parameters', layers);
+    assertExamples(X, Y, layers[0]!, layers[layers.length - 1]!);
   }
 }

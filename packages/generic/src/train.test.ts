@@ -114,6 +114,45 @@ describe('trainGeneric', () => {
     const misspelt = { epochs: 1, optimizer: sgd, batchsize: 4 } as unknown as Parameters<typeof trainGeneric>[4];
     expect(() => trainGeneric(binary, init, X, Y, misspelt)).toThrow(/unknown option "batchsize"/);
   });
+
+  it('refuses NaN or infinite values in init, naming the entry', () => {
+    const { init, X, Y } = randomProblem(binary, 10, 14);
+    const nan = cloneParameters(init);
+    nan.W[0]!.data[0] = Number.NaN;
+    expect(() => trainGeneric(binary, nan, X, Y, { epochs: 1, optimizer: sgd })).toThrow(
+      new RangeError('init.W1[0][0] is NaN, expected a finite number'),
+    );
+    const inf = cloneParameters(init);
+    inf.W[1]!.set(3, 1, Infinity);
+    expect(() => trainGeneric(binary, inf, X, Y, { epochs: 1, optimizer: sgd })).toThrow('init.W2[3][1] is Infinity, expected a finite number');
+    const bias = cloneParameters(init);
+    bias.b[2]!.data[0] = -Infinity;
+    expect(() => trainGeneric(binary, bias, X, Y, { epochs: 1, optimizer: sgd })).toThrow('init.b3[0] is -Infinity, expected a finite number');
+  });
+
+  it('a run that diverges to NaN returns NaN costs: only input is refused, never a result', () => {
+    const spec: NetworkSpec = { layers: [3, 4, 1], activations: ['linear', 'linear'], loss: 'mse' };
+    const { init, X, Y } = randomProblem(spec, 10, 1);
+    const h = trainGeneric(spec, init, X, Y, { epochs: 40, optimizer: { kind: 'sgd', learningRate: 1e6 } });
+    expect(h.costs.at(-1)).toBeNaN();
+    expect(h.finalCost).toBeNaN();
+  });
+
+  it('refuses init that is not parameters, and options that are not an object, with one line instead of a raw TypeError', () => {
+    const { init, X, Y } = randomProblem(binary, 10, 15);
+    const o = { epochs: 1, optimizer: sgd };
+    expect(() => trainGeneric(binary, {} as never, X, Y, o)).toThrow(
+      new TypeError('init.W must be an array of weight matrices, one per layer, got undefined'),
+    );
+    expect(() => trainGeneric(binary, { W: init.W.map((w) => w.toRows()), b: init.b } as never, X, Y, o)).toThrow(
+      'init.W1 must be a Matrix (Matrix.fromRows(rows) makes one), got an array',
+    );
+    expect(() => trainGeneric(binary, init, X, Y, undefined as never)).toThrow('training: expected an object of options');
+    expect(() => trainGeneric(binary, init, X, Y, { ...o, epochs: '3' } as never)).toThrow(
+      'training: epochs must be a positive integer, got "3"',
+    );
+    expect(() => trainGeneric(binary, init, X, Y, { ...o, onReport: 1 } as never)).toThrow('training: onReport must be a function, got 1');
+  });
 });
 
 describe('mini-batches', () => {

@@ -19,9 +19,9 @@ export function trainGeneric(
   Y: Matrix,
   options: TrainOptions,
 ): TrainingHistory {
+  validateOptions(options);
   const net = new Network(spec, options.backend);
   validateData(spec, init, X, Y);
-  validateOptions(options);
 
   const params = cloneParameters(init);
   const paramList = [...params.W, ...params.b];
@@ -66,7 +66,8 @@ export function trainGeneric(
     }
   }
 
-  const finalCost = net.cost(params, X, Y);
+  // forward, not cost: a run that diverged to NaN parameters reports a NaN cost, it is not bad input.
+  const finalCost = net.forward(params, X, Y);
   const history: TrainingHistory = {
     costs: Array.from(costs.subarray(0, epochsRun)),
     finalCost,

@@ -1,4 +1,12 @@
-import { Matrix, assertParameterShapes, type Parameters } from '@lockstep/core';
+import {
+  assertExamples,
+  assertParameters,
+  describeValue,
+  rejectUnknownFields,
+  requirePositiveInteger,
+  type Matrix,
+  type Parameters,
+} from '@lockstep/core';
 import type { NetworkSpec, TrainOptions } from './types.js';
 
 const HIDDEN = new Set(['relu', 'leakyRelu', 'tanh', 'sigmoid', 'linear']);
@@ -10,7 +18,10 @@ const OUTPUT_FOR_LOSS: Record<string, readonly string[]> = {
 
 /** Throws an Error naming the field when the spec cannot describe a trainable network. */
 export function validateSpec(spec: NetworkSpec): void {
+  if (typeof spec !== 'object' || spec === null) throw new TypeError(`network: spec must be { layers, activations, loss }, got ${describeValue(spec)}`);
   const { layers, activations, loss } = spec;
+  if (!Array.isArray(layers)) throw new TypeError(`network: layers must be an array of widths [n0, n1, ...], got ${describeValue(layers)}`);
+  if (!Array.isArray(activations)) throw new TypeError(`network: activations must be an array of names, got ${describeValue(activations)}`);
   if (layers.length < 2) throw new Error(`network: layers needs at least 2 widths, got [${layers.join(', ')}]`);
   layers.forEach((n, i) => {
     if (!Number.isInteger(n) || n < 1) throw new Error(`network: layers[${i}] must be a positive integer, got ${n}`);
@@ -30,59 +41,34 @@ export function validateSpec(spec: NetworkSpec): void {
   }
 }
 
+/**
+ * Checks what trainGeneric is handed, with the same core checks trainHardcoded uses: init fits
+ * the spec's layers with finite values; X and Y are matrices (examples as columns) of the right
+ * heights, with matching example counts and finite values.
+ */
 export function validateData(spec: NetworkSpec, init: Parameters, X: Matrix, Y: Matrix): void {
   const { layers } = spec;
-  assertMatrix('X', X);
-  assertMatrix('Y', Y);
-  assertParameterShapes(init, layers);
-  if (X.rows !== layers[0]) throw new Error(`data: X is ${X.shape}, expected ${layers[0]} rows (features x examples)`);
-  if (Y.rows !== layers[layers.length - 1]) {
-    throw new Error(`data: Y is ${Y.shape}, expected ${layers[layers.length - 1]} rows (targets x examples)`);
-  }
-  if (X.cols !== Y.cols) throw new Error(`data: X has ${X.cols} examples but Y has ${Y.cols}`);
-  if (X.cols === 0) throw new Error('data: no examples');
-  assertFinite('X', X);
-  assertFinite('Y', Y);
+  assertParameters(init, 'init', layers);
+  assertExamples(X, Y, layers[0]!, layers[layers.length - 1]!);
 }
 
-/** Catches plain arrays of rows early: they have no .data, and every later message would mislead. */
-function assertMatrix(name: string, m: unknown): void {
-  const candidate = m as Partial<Matrix> | null | undefined;
-  if (!(candidate?.data instanceof Float64Array) || typeof candidate.rows !== 'number' || typeof candidate.cols !== 'number') {
-    const got = Array.isArray(m) ? 'an array' : m === null ? 'null' : typeof m;
-    throw new Error(`data: ${name} must be a Matrix with examples as columns (toColumns(rows) makes one), got ${got}`);
-  }
-}
-
-/** A NaN or infinite input would only surface later as a NaN cost, far from its source: refuse it, naming the place. */
-function assertFinite(name: string, m: Matrix): void {
-  const d = m.data;
-  for (let i = 0; i < d.length; i++) {
-    if (!Number.isFinite(d[i]!)) {
-      const row = Math.floor(i / m.cols);
-      const col = i % m.cols;
-      throw new Error(`data: ${name}[${row}][${col}] (feature ${row} of example ${col}) is ${d[i]}, expected a finite number`);
-    }
-  }
-}
-
-const TRAIN_OPTIONS: ReadonlySet<string> = new Set([
+const TRAIN_OPTIONS: readonly string[] = [
   'epochs', 'optimizer', 'batchSize', 'shuffleSeed', 'backend', 'reportEvery', 'onReport', 'stopBelow', 'trace',
-] satisfies (keyof TrainOptions)[]);
+] satisfies (keyof TrainOptions)[];
 
+/** Unknown keys, epochs and the loop's own settings (the optimizer checks its own: createOptimizer). */
 export function validateOptions(options: TrainOptions): void {
-  for (const key of Object.keys(options)) {
-    if (!TRAIN_OPTIONS.has(key)) {
-      throw new Error(`training: unknown option "${key}" (expected one of ${[...TRAIN_OPTIONS].join(', ')})`);
-    }
-  }
-  const { epochs, batchSize, reportEvery, stopBelow } = options;
-  if (!Number.isInteger(epochs) || epochs < 1) throw new Error(`training: epochs must be a positive integer, got ${epochs}`);
+  rejectUnknownFields('training', options, TRAIN_OPTIONS, 'option');
+  const { epochs, batchSize, reportEvery, onReport, stopBelow } = options;
+  requirePositiveInteger('training', 'epochs', epochs);
   if (batchSize != null && (!Number.isInteger(batchSize) || batchSize < 1)) {
-    throw new Error(`training: batchSize must be a positive integer or null, got ${batchSize}`);
+    throw new RangeError(`training: batchSize must be a positive integer or null, got ${describeValue(batchSize)}`);
   }
-  if (reportEvery !== undefined && (!Number.isInteger(reportEvery) || reportEvery < 1)) {
-    throw new Error(`training: reportEvery must be a positive integer, got ${reportEvery}`);
+  if (reportEvery !== undefined) requirePositiveInteger('training', 'reportEvery', reportEvery);
+  if (onReport !== undefined && typeof onReport !== 'function') {
+    throw new TypeError(`training: onReport must be a function, got ${describeValue(onReport)}`);
   }
-  if (stopBelow !== undefined && Number.isNaN(stopBelow)) throw new Error('training: stopBelow is NaN');
+  if (stopBelow !== undefined && (typeof stopBelow !== 'number' || Number.isNaN(stopBelow))) {
+    throw new RangeError(`training: stopBelow must be a number, got ${describeValue(stopBelow)}`);
+  }
 }

@@ -2,6 +2,7 @@ import {
   Matrix,
   bce,
   ce,
+  cloneParameters,
   gradientCheck,
   createRng,
   initializeParameters,
@@ -15,7 +16,7 @@ import {
 } from '@lockstep/core';
 import { trainGeneric } from '@lockstep/generic';
 import { describe, expect, it } from 'vitest';
-import { trainHardcoded } from './train.js';
+import { trainHardcoded, type HardcodedOptions } from './train.js';
 
 function problem(layers: number[], m: number, seed: number): { init: Parameters; X: Matrix; Y: Matrix } {
   const rng = createRng(seed);
@@ -107,6 +108,78 @@ describe('trainHardcoded', () => {
     expect(() => trainHardcoded({ W: init.W.slice(0, 3), b: init.b.slice(0, 3) }, X, Y, { epochs: 1, learningRate: 0.1 })).toThrow(
       /exactly 4 layers, got 3/,
     );
-    expect(() => trainHardcoded(init, X, new Matrix(2, 5), { epochs: 1, learningRate: 0.1 })).toThrow(/Y is 2x5, expected 1x5/);
+    expect(() => trainHardcoded(init, X, new Matrix(2, 5), { epochs: 1, learningRate: 0.1 })).toThrow(
+      'data: Y is 2x5, expected 1 row (targets x examples)',
+    );
+  });
+});
+
+describe('trainHardcoded refuses bad input with one line naming the place', () => {
+  const { init, X, Y } = problem([8, 4, 4, 4, 1], 6, 7);
+  const run = (options: unknown, i: unknown = init, x: unknown = X, y: unknown = Y) => () =>
+    trainHardcoded(i as typeof init, x as Matrix, y as Matrix, options as HardcodedOptions);
+
+  it('checks its options: a missing or misspelt learningRate, a negative one, unknown keys, epochs as a string', () => {
+    expect(run({ epochs: 3 })).toThrow(new RangeError('training: learningRate must be a positive finite number, got undefined'));
+    expect(run({ epochs: 3, learningrate: 0.1 })).toThrow(
+      'training: unknown option "learningrate" (expected epochs, learningRate, backend, trace)',
+    );
+    expect(run({ epochs: 3, learningRate: -1 })).toThrow('training: learningRate must be a positive finite number, got -1');
+    expect(run({ epochs: 3, learningRate: Number.NaN })).toThrow('training: learningRate must be a positive finite number, got NaN');
+    expect(run({ epochs: 3, learningRate: 0.1, batchSize: 2 })).toThrow('training: unknown option "batchSize"');
+    expect(run({ epochs: '3', learningRate: 0.1 })).toThrow('training: epochs must be a positive integer, got "3"');
+    expect(run({ epochs: 0, learningRate: 0.1 })).toThrow('training: epochs must be a positive integer, got 0');
+    expect(run(undefined)).toThrow(TypeError);
+  });
+
+  it('refuses plain arrays for X and Y, saying how to make a Matrix', () => {
+    expect(run({ epochs: 1, learningRate: 0.1 }, init, X.toRows())).toThrow(
+      new TypeError('data: X must be a Matrix with examples as columns (toColumns(rows) makes one), got an array'),
+    );
+    expect(run({ epochs: 1, learningRate: 0.1 }, init, X, Y.toRows())).toThrow('data: Y must be a Matrix');
+  });
+
+  it('refuses NaN or infinite values in X, Y and init, naming the entry', () => {
+    const x = X.clone();
+    x.set(3, 2, Infinity);
+    expect(run({ epochs: 1, learningRate: 0.1 }, init, x)).toThrow(
+      'data: X[3][2] (feature 3 of example 2) is Infinity, expected a finite number',
+    );
+    const bad = cloneParameters(init);
+    bad.W[1]!.set(3, 1, Number.NaN);
+    expect(run({ epochs: 1, learningRate: 0.1 }, bad)).toThrow(new RangeError('init.W2[3][1] is NaN, expected a finite number'));
+  });
+
+  it('refuses init that is not parameters, and mismatched example counts', () => {
+    expect(run({ epochs: 1, learningRate: 0.1 }, {})).toThrow(new TypeError('init.W must be an array of weight matrices, one per layer, got undefined'));
+    expect(run({ epochs: 1, learningRate: 0.1 }, init, X, Y.columns(0, 5))).toThrow('data: X has 6 examples but Y has 5');
+    expect(run({ epochs: 1, learningRate: 0.1 }, init, X.clone().columns(0, 3), Y.columns(0, 3))).not.toThrow();
+  });
+
+  it('gives the same messages as trainGeneric for the same mistakes', () => {
+    const spec = { layers: [8, 4, 4, 4, 1], activations: ['relu', 'relu', 'relu', 'sigmoid'], loss: 'bce' } as const;
+    const message = (f: () => unknown): string => {
+      try {
+        f();
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return 'no error';
+    };
+    const nanInit = cloneParameters(init);
+    nanInit.b[0]!.data[2] = Number.NaN;
+    const nanY = Y.clone();
+    nanY.data[4] = Number.NaN;
+    const cases: [unknown, unknown, unknown, number][] = [
+      [init, X.toRows(), Y, 1], [init, X, nanY, 1], [nanInit, X, Y, 1], [{}, X, Y, 1], [init, X, Y, 0], [init, X, Y.columns(0, 2), 1],
+    ];
+    for (const [i, x, y, epochs] of cases) {
+      const hardcoded = message(run({ epochs, learningRate: 0.1 }, i, x, y));
+      const generic = message(() =>
+        trainGeneric(spec, i as typeof init, x as Matrix, y as Matrix, { epochs, optimizer: { kind: 'sgd', learningRate: 0.1 } }),
+      );
+      expect(hardcoded).not.toBe('no error');
+      expect(hardcoded).toBe(generic);
+    }
   });
 });

@@ -1,10 +1,15 @@
 import {
   Matrix,
-  assertParameterShapes,
+  ShapeError,
+  assertExamples,
+  assertParameters,
   bce,
   ce,
   cloneParameters,
+  rejectUnknownFields,
   relu,
+  requirePositive,
+  requirePositiveInteger,
   sigmoid,
   softmax,
   typedBackend,
@@ -26,6 +31,8 @@ export interface HardcodedOptions {
   trace?: boolean;
 }
 
+const OPTIONS: readonly string[] = ['epochs', 'learningRate', 'backend', 'trace'] satisfies (keyof HardcodedOptions)[];
+
 export interface HardcodedHistory {
   /** costs[e]: the cost of the parameters as they were when epoch e began. */
   costs: number[];
@@ -43,13 +50,14 @@ export interface HardcodedHistory {
  * against the math line by line. Examples are columns: X is n0 x m, Y nOut x m.
  */
 export function trainHardcoded(init: Parameters, X: Matrix, Y: Matrix, options: HardcodedOptions): HardcodedHistory {
-  if (init.W.length !== 4) throw new Error(`hardcoded: needs exactly 4 layers, got ${init.W.length}`);
-  const [n0, n1, n2, n3, nOut] = [X.rows, init.W[0]!.rows, init.W[1]!.rows, init.W[2]!.rows, init.W[3]!.rows];
-  assertParameterShapes(init, [n0, n1, n2, n3, nOut]);
-  if (Y.rows !== nOut || Y.cols !== X.cols) throw new Error(`hardcoded: Y is ${Y.shape}, expected ${nOut}x${X.cols}`);
-  if (!Number.isInteger(options.epochs) || options.epochs < 1) {
-    throw new Error(`hardcoded: epochs must be a positive integer, got ${options.epochs}`);
-  }
+  // The same core checks trainGeneric makes, so both refuse bad input with the same messages.
+  rejectUnknownFields('training', options, OPTIONS, 'option');
+  requirePositiveInteger('training', 'epochs', options.epochs);
+  requirePositive('training', 'learningRate', options.learningRate);
+  const layers = assertParameters(init, 'init'); // widths [n0, n1, n2, n3, nOut] as init implies them
+  if (layers.length !== 5) throw new ShapeError(`hardcoded: needs exactly 4 layers, got ${layers.length - 1}`);
+  const [n0, n1, n2, n3, nOut] = layers as [number, number, number, number, number];
+  assertExamples(X, Y, n0, nOut);
 
   const be = options.backend ?? typedBackend;
   const lr = options.learningRate;

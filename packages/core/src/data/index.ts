@@ -6,3 +6,4 @@ export { fitStandardizer, type Standardizer } from './standardizer.js';
 export { oneHot } from './one-hot.js';
 export { trainValidationSplit } from './train-validation-split.js';
 export { toColumns, fromColumns } from './columns.js';
+export { assertExampleMatrix, assertExamples } from './examples.js';

@@ -1,7 +1,7 @@
 import type { Matrix } from '../matrix.js';
 import { allocateState, checkStateFits, checkStepInputs } from './state.js';
 import type { Optimizer } from './types.js';
-import { rejectUnknownFields, requireDecay, requirePositive, requireUnitInterval } from './validate.js';
+import { rejectUnknownFields, requireDecay, requirePositive, requireUnitInterval } from '../validate.js';
 
 export interface MomentumOptions {
   learningRate: number;

@@ -1,7 +1,7 @@
 import type { Matrix } from '../matrix.js';
 import { checkStepInputs } from './state.js';
 import type { Optimizer } from './types.js';
-import { rejectUnknownFields, requirePositive } from './validate.js';
+import { rejectUnknownFields, requirePositive } from '../validate.js';
 
 export interface SgdOptions {
   learningRate: number;
