@@ -5,6 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
+import { kernelThreads } from '@lockstep/core';
 import { checkGoals } from './goals.js';
 import { heapGrowth } from './heap.js';
 import { genericTyped } from './lockstep.js';
@@ -78,6 +79,7 @@ async function main(): Promise<void> {
       `lockstep bench${args.quick ? ' (--quick: smoke run, numbers not meaningful)' : ''}: node ${process.version}, ${cpu.length} x ${cpu[0]?.model ?? 'unknown CPU'}`,
       `peers: ${tfjs}; ${'note' in found ? found.note : `numpy ${found.numpyVersion} via ${found.python}`}`,
       `method: one process; each implementation warmed up (${settings.warmup} run), then training repetitions in rounds (one of each implementation per round); median and [min - max]`,
+      `lockstep kernel threads: ${kernelThreads()} for training (LOCKSTEP_THREADS=N to change), 1 for the matmul goal; numpy's BLAS threads are given under each table`,
       `time / numpy < 1 means faster than numpy; tfjs / time = how many times faster than tfjs`,
     ],
     workloads: [],

@@ -1,4 +1,4 @@
-import { Matrix, mathjsBackend, typedBackend } from '@lockstep/core';
+import { Matrix, kernelThreads, mathjsBackend, setKernelThreads, typedBackend } from '@lockstep/core';
 import { maxNormwiseDifference } from './agreement.js';
 import { numpyMatmul, type NumpyFound } from './numpy.js';
 import type { Row, WorkloadReport } from './report.js';
@@ -31,10 +31,26 @@ export function benchMatmul(settings: Settings, numpy: NumpyFound | undefined): 
     ['lockstep-generic-typed', (out) => typedBackend.matmul(A, B, out)],
     ['lockstep-generic-mathjs', (out) => mathjsBackend.matmul(A, B, out)],
   ];
-  for (const [name, product] of js) {
+  // The goal is single-threaded: the kernel's worker threads sit out the timed rows.
+  const threads = kernelThreads();
+  setKernelThreads(1);
+  try {
+    for (const [name, product] of js) {
+      const out = new Matrix(A.rows, B.cols);
+      const timing = measure(repeatFor(() => product(out), minMs), settings.warmup, repetitions);
+      record(name, timing, out.data);
+    }
+  } finally {
+    setKernelThreads(threads);
+  }
+  if (threads > 1) {
     const out = new Matrix(A.rows, B.cols);
-    const timing = measure(repeatFor(() => product(out), minMs), settings.warmup, repetitions);
-    record(name, timing, out.data);
+    const timing = measure(repeatFor(() => typedBackend.matmul(A, B, out), minMs), settings.warmup, repetitions);
+    const same = out.equals(reference) ? 'the same bits' : 'DIFFERENT results';
+    notes.push(
+      `lockstep-generic-typed with ${threads} kernel threads: ${timing.median.toPrecision(4)} ms, ` +
+        `${(flops / (timing.median * 1e6)).toFixed(2)} GFLOP/s (${same})`,
+    );
   }
 
   const tfjs = new TfjsMatmul(A, B);

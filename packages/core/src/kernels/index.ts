@@ -5,6 +5,7 @@ import { typedBackend } from './typed.js';
 export { typedBackend } from './typed.js';
 export { mathjsBackend } from './mathjs.js';
 export { matmulNaive } from './matmul-naive.js';
+export { kernelThreads, setKernelThreads } from './matmul-wasm.js';
 
 /** Every backend by its name. */
 export const backends: Readonly<Record<Backend['name'], Backend>> = Object.freeze({

@@ -3,7 +3,16 @@ import type { MatmulOptions } from '../backend.js';
 import { Matrix } from '../matrix.js';
 import { matmulNaive } from './matmul-naive.js';
 import { matmulTypedJs } from './matmul-typed.js';
-import { affineWasm, backwardReluWasm, matmulWasm, wasmAvailable } from './matmul-wasm.js';
+import {
+  affineWasm,
+  backwardReluWasm,
+  kernelThreads,
+  kernelThreadsReady,
+  matmulWasm,
+  setCallerTakesChunks,
+  setKernelThreads,
+  wasmAvailable,
+} from './matmul-wasm.js';
 import { relu } from '../activations/relu.js';
 
 function filled(rows: number, cols: number, seed: number): Matrix {
@@ -138,5 +147,59 @@ describe.skipIf(!wasmAvailable())('fused layer steps', () => {
     const got = new Matrix(m, n).fill(NaN);
     expect(backwardReluWasm(w, dZ, zPrev, got)).toBe(true);
     expect(sameBits(got, want)).toBe(true);
+  });
+});
+
+// Large products are cut into chunks of rows that worker threads share. Each
+// entry is still summed whole by one thread, so any thread count gives the same
+// bits; here the workers compute every chunk (the caller takes none), which
+// proves they run the kernels on the shared memory correctly.
+describe.skipIf(!wasmAvailable())('worker threads', () => {
+  const kernelThreadsDefault = kernelThreads();
+  const shapes: [number, number, number][] = [
+    [128, 64, 1797], // digits layer 1 forward: chunks of rows, n not a multiple of the tile width
+    [64, 1797, 127], // a dW-like product: long k
+    [10, 64, 1797], // two panels of rows only
+    [61, 203, 199], // a ragged last chunk
+  ];
+
+  it.each(shapes)('gives the same bits as one thread for m=%i, k=%i, n=%i, every kernel', async (m, k, n) => {
+    setKernelThreads(2);
+    expect(await kernelThreadsReady()).toBe(2);
+    const results = (threads: number): Matrix[] => {
+      setKernelThreads(threads);
+      setCallerTakesChunks(threads === 1);
+      const out: Matrix[] = [];
+      for (const options of cases) {
+        const a = options.transposeA ? filled(k, m, m + 1) : filled(m, k, m + 1);
+        const b = options.transposeB ? filled(n, k, n + 7) : filled(k, n, n + 7);
+        const got = new Matrix(m, n).fill(NaN);
+        matmulWasm(a, b, got, options.transposeA === true, options.transposeB === true);
+        out.push(got);
+      }
+      const w = filled(m, k, 3);
+      const z = new Matrix(m, n).fill(NaN);
+      const activated = new Matrix(m, n).fill(NaN);
+      affineWasm(w, filled(k, n, 4), filled(m, 1, 5), z, activated);
+      const masked = new Matrix(k, n).fill(NaN);
+      backwardReluWasm(w, filled(m, n, 6), filled(k, n, 7), masked);
+      return [...out, z, activated, masked];
+    };
+    try {
+      const threaded = results(2);
+      const single = results(1);
+      expect(threaded.map((r, i) => r.equals(single[i]!))).toEqual(single.map(() => true));
+      const a = filled(m, k, m + 1);
+      const b = filled(k, n, n + 7);
+      expect(single[0]!.equals(matmulNaive(a, b, new Matrix(m, n)))).toBe(true);
+    } finally {
+      setCallerTakesChunks(true);
+      setKernelThreads(kernelThreadsDefault);
+    }
+  });
+
+  it('refuses a thread count that is not a whole number >= 1', () => {
+    expect(() => setKernelThreads(0)).toThrow(/setKernelThreads: expected a whole number >= 1, got 0/);
+    expect(() => setKernelThreads(1.5)).toThrow(RangeError);
   });
 });

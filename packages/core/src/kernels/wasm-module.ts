@@ -308,12 +308,17 @@ export const GEMM_EXPORTS: Readonly<Record<Epilogue, string>> = {
   mask: 'gemmMask',
 };
 
+/** The largest memory the module may use: 16384 pages of 64 KiB (1 GiB), so byte offsets fit an i32. */
+export const WASM_MAX_PAGES = 16384;
+
 /**
  * The module's bytes. Functions: kernelNT (0), gemmNT (1), then for each
- * epilogue its kernel (2 + 2e) and its driver (3 + 2e); the drivers, gemmNT and
- * the memory are exported.
+ * epilogue its kernel (2 + 2e) and its driver (3 + 2e); the drivers and gemmNT
+ * are exported. The memory is imported as `env.memory` (at most
+ * WASM_MAX_PAGES), shared when `shared` is true, so worker threads can run the
+ * same module on the same memory.
  */
-export function gemmModuleBytes(): Uint8Array {
+export function gemmModuleBytes(shared: boolean): Uint8Array {
   const i32s = (count: number): number[][] => new Array<number[]>(count).fill([I32]);
   const types = [
     [0x60, ...vec(i32s(7)), ...vec([])], // 0 kernelNT
@@ -323,16 +328,17 @@ export function gemmModuleBytes(): Uint8Array {
   ];
   const functionTypes = [uleb(0), uleb(1), ...EPILOGUES.flatMap(() => [uleb(2), uleb(3)])];
   const bodies = [kernelNTBody(), gemmNTBody(0), ...EPILOGUES.flatMap((e, i) => [kernelBody(e), gemmBody(2 + 2 * i)])];
+  // limits: flags 0x01 (a maximum follows) or 0x03 (shared, with a maximum), then min, max pages
+  const memoryImport = [...name('env'), ...name('memory'), 0x02, shared ? 0x03 : 0x01, ...uleb(1), ...uleb(WASM_MAX_PAGES)];
   const exports = [
     [...name('gemmNT'), 0x00, ...uleb(1)],
     ...EPILOGUES.map((e, i) => [...name(GEMM_EXPORTS[e]), 0x00, ...uleb(3 + 2 * i)]),
-    [...name('memory'), 0x02, ...uleb(0)],
   ];
   return Uint8Array.from([
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
     ...section(1, vec(types)),
+    ...section(2, vec([memoryImport])),
     ...section(3, vec(functionTypes)),
-    ...section(5, vec([[0x00, ...uleb(1)]])), // memory: 1 page (64 KiB) to start, grown on demand
     ...section(7, vec(exports)),
     ...section(10, vec(bodies)),
   ]);
