@@ -51,7 +51,7 @@ export function renderReport(report: Report, checks: readonly GoalCheck[]): stri
     parts.push(
       [
         `heap: lockstep-generic-typed on ${workload}, ${epochs} epochs (full collections before and after)`,
-        `  retained after the run: ${growth.retainedBytes} bytes (includes the returned history)`,
+        `  retained after the run: ${growth.retainedBytes} bytes (includes the returned history${growth.retainedBytes < 0 ? '; below 0: the heap ended smaller than it began, as the engine dropped compiled code and caches' : ''})`,
         `  allocated during the run: ${growth.allocatedBytes} bytes, ${growth.collectionsDuringRun} collections during it`,
         `  allocated per epoch (long run minus short run): ${perEpochBytes.toFixed(1)} bytes`,
       ].join('\n'),
