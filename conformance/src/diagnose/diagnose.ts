@@ -1,5 +1,5 @@
 import type { RunResult } from '../run.js';
-import { agrees, firstDisagreement, formatFactor, formatNumber } from './numbers.js';
+import { agrees, firstDisagreement, formatFactor, formatNumber, formatPair } from './numbers.js';
 import { findShift } from './shift.js';
 import {
   comparableTraces,
@@ -65,7 +65,7 @@ export function diagnose(
   return {
     code: 'diverged',
     epoch: d,
-    message: `the curves part at epoch ${d} (cost ${formatNumber(cand[d]!)}, reference ${formatNumber(ref[d]!)}) in a way that fits no simpler pattern; the update made during epoch ${Math.max(0, d - 1)} is the place to look`,
+    message: `the curves part at epoch ${d} (cost ${formatPair(cand[d]!, ref[d]!)}) in a way that fits no simpler pattern; the update made during epoch ${Math.max(0, d - 1)} is the place to look`,
   };
 }
 
@@ -96,7 +96,7 @@ function finalOnly(refFinal: number, candFinal: number, epochs: number): Diagnos
   return {
     code: 'diverged',
     epoch: epochs,
-    message: `every epoch's cost agrees but the final cost differs (${formatNumber(candFinal)}, reference ${formatNumber(refFinal)}): the last update, or the final evaluation, is made differently (an extra or a missing update after the last epoch?)`,
+    message: `every epoch's cost agrees but the final cost differs (${formatPair(candFinal, refFinal)}): the last update, or the final evaluation, is made differently (an extra or a missing update after the last epoch?)`,
   };
 }
 
@@ -139,14 +139,14 @@ function fromCosts(
     return {
       code: 'diverged',
       epoch: 0,
-      message: `the costs differ already at epoch 0 (${formatNumber(cand[0]!)}, reference ${formatNumber(ref[0]!)}): with mini-batches either the cost is computed differently or an update inside epoch 0 differs; per-epoch traces would tell them apart`,
+      message: `the costs differ already at epoch 0 (${formatPair(cand[0]!, ref[0]!)}): with mini-batches either the cost is computed differently or an update inside epoch 0 differs; per-epoch traces would tell them apart`,
     };
   }
   if (d === 0) {
     return {
       code: 'cost-definition',
       epoch: 0,
-      message: `the costs differ already at epoch 0 (${formatNumber(cand[0]!)}, reference ${formatNumber(ref[0]!)}), before any update: the cost is computed differently, e.g. an epsilon inside the log or a different mean`,
+      message: `the costs differ already at epoch 0 (${formatPair(cand[0]!, ref[0]!)}), before any update: the cost is computed differently, e.g. an epsilon inside the log or a different mean`,
     };
   }
   const candMoved = !agrees(cand[d]!, cand[d - 1]!, tolerance);
@@ -223,7 +223,7 @@ function fromTraces(
     return {
       code: 'cost-definition',
       epoch: d,
-      message: `at epoch ${d} the parameters still agree but the cost differs (${formatNumber(cand[d]!)}, reference ${formatNumber(ref[d]!)}): the cost is computed differently, e.g. an epsilon inside the log or a different mean`,
+      message: `at epoch ${d} the parameters still agree but the cost differs (${formatPair(cand[d]!, ref[d]!)}): the cost is computed differently, e.g. an epsilon inside the log or a different mean`,
     };
   }
   const step = t - 1;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { relativeDifference as comparisonDifference } from '../compare.js';
-import { formatFactor, formatNumber, relativeDifference } from './numbers.js';
+import { formatFactor, formatNumber, formatPair, relativeDifference } from './numbers.js';
 
 describe('relativeDifference', () => {
   it('is the comparison’s own measure, value for value', () => {
@@ -19,5 +19,13 @@ describe('formatting', () => {
     expect(formatFactor(150)).toBe('150 times');
     expect(formatFactor(1 / 150)).toBe('1/150');
     expect(formatFactor(0.37)).toBe('0.37 times');
+  });
+});
+
+describe('formatPair', () => {
+  it('shows as many digits as it takes for two different costs to read differently', () => {
+    expect(formatPair(1.8932812, 1.8932812)).toBe('1.8932812, reference 1.8932812');
+    expect(formatPair(1.893281201, 1.893281204)).toBe('1.893281201, reference 1.893281204');
+    expect(formatPair(0.5, 0.25)).toBe('0.5, reference 0.25');
   });
 });

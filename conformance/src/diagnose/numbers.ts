@@ -26,13 +26,23 @@ export function firstDisagreement(reference: readonly number[], candidate: reado
   return -1;
 }
 
-/** Short, stable rendering of a cost for messages. */
-export function formatNumber(x: number): string {
+/** Short, stable rendering of a cost for messages (8 significant digits, more when asked). */
+export function formatNumber(x: number, digits = 8): string {
   if (Number.isNaN(x)) return 'NaN';
   if (!Number.isFinite(x)) return x > 0 ? 'Infinity' : '-Infinity';
   if (x === 0) return '0';
   const abs = Math.abs(x);
-  return abs >= 1e-4 && abs < 1e6 ? String(Number(x.toPrecision(8))) : x.toExponential(4);
+  return abs >= 1e-4 && abs < 1e6 ? String(Number(x.toPrecision(digits))) : x.toExponential(digits - 4);
+}
+
+/**
+ * "x, reference y" with enough digits that two different costs read
+ * differently (1.8932812 vs 1.8932812 would hide an epsilon in the log).
+ */
+export function formatPair(candidate: number, reference: number): string {
+  let digits = 8;
+  while (digits < 17 && candidate !== reference && formatNumber(candidate, digits) === formatNumber(reference, digits)) digits++;
+  return `${formatNumber(candidate, digits)}, reference ${formatNumber(reference, digits)}`;
 }
 
 /** A factor in words a person recognises: "150 times", "1/150", "0.37 times". */
