@@ -32,7 +32,7 @@ describe('parseVector', () => {
     expect(v.training.optimizer).toEqual({ kind: 'sgd', learningRate: 0.1 });
     expect(v.expected.costs).toHaveLength(800);
     expect(v.init.W1).toEqual(iris.init.W1);
-    expect('reference' in v).toBe(false); // unknown top-level fields are dropped
+    expect('reference' in v).toBe(false); // provenance, dropped: not part of a run
   });
 
   it.each([
@@ -40,6 +40,9 @@ describe('parseVector', () => {
     ['a bad learning rate', (v: any) => (v.training.optimizer.learningRate = -0.1), 'vectors/iris.json: training.optimizer.learningRate: expected a positive number, got -0.1'],
     ['an unknown optimizer', (v: any) => (v.training.optimizer.kind = 'lbfgs'), 'vectors/iris.json: training.optimizer.kind: expected one of sgd, momentum, adam, rmsprop, got "lbfgs"'],
     ['a setting the optimizer does not take', (v: any) => (v.training.optimizer.beta1 = 0.9), 'vectors/iris.json: training.optimizer: unexpected field "beta1"'],
+    ['a misspelt training field', (v: any) => (v.training.batchsize = 3), 'vectors/iris.json: training: unexpected field "batchsize"'],
+    ['a misspelt tolerance field', (v: any) => (v.expected.tolerance.abs = 1e-9), 'vectors/iris.json: expected.tolerance: unexpected field "abs"'],
+    ['a misspelt top-level field', (v: any) => (v.expectd = {}), 'vectors/iris.json: unexpected field "expectd"'],
     ['momentum without its rate', (v: any) => (v.training.optimizer = { kind: 'momentum', learningRate: 0.1 }), 'vectors/iris.json: training.optimizer.momentum: missing: expected a number in [0, 1)'],
     ['adam with beta1 = 1', (v: any) => (v.training.optimizer = { kind: 'adam', learningRate: 0.1, beta1: 1 }), 'vectors/iris.json: training.optimizer.beta1: expected a number in [0, 1), got 1'],
     ['a fractional batch size', (v: any) => (v.training.batchSize = 2.5), 'vectors/iris.json: training.batchSize: expected null (full batch) or a positive integer, got 2.5'],

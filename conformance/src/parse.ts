@@ -59,7 +59,8 @@ export function parseVector(json: unknown, source: string): Vector {
   if (!result.success) fail(source, problemsOf(result.error));
   const problems = vectorProblems(result.data);
   if (problems.length > 0) fail(source, problems);
-  return { ...result.data, init: result.data.init as NamedParameters };
+  const { reference: _provenance, ...vector } = result.data; // how the costs were made: not part of a run
+  return { ...vector, init: result.data.init as NamedParameters };
 }
 
 /** JSON.parse with an InputError naming the source. */

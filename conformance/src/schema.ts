@@ -32,11 +32,17 @@ export function describeValue(value: unknown): string {
   }
 }
 
-/** Zod error option: "missing: expected X" or "expected X, got Y". */
+/**
+ * Zod error option: "missing: expected X" or "expected X, got Y". Unknown
+ * fields of a strict object are left to parse.ts ("unexpected field ..."),
+ * which names them.
+ */
 function expecting(what: string) {
   return {
-    error: (issue: { input?: unknown }) =>
-      issue.input === undefined ? `missing: expected ${what}` : `expected ${what}, got ${describeValue(issue.input)}`,
+    error: (issue: { input?: unknown; code?: string }) => {
+      if (issue.code === 'unrecognized_keys') return undefined;
+      return issue.input === undefined ? `missing: expected ${what}` : `expected ${what}, got ${describeValue(issue.input)}`;
+    },
   };
 }
 
@@ -145,12 +151,17 @@ const runFields = {
 /** A run: a vector's fields without `expected`. Unknown top-level fields (e.g. `reference`) are dropped. */
 export const runSchema = z.object(runFields, expecting('a JSON object'));
 
-/** A vector: `format` is required, and so is `expected`. */
-export const vectorSchema = z.object(
+/**
+ * A vector: `format` is required, and so is `expected`; `reference` (how the
+ * expected costs were produced) is free-form. Any other top-level field is an
+ * error: a misspelt `expected` must not pass unnoticed.
+ */
+export const vectorSchema = z.strictObject(
   {
     ...runFields,
     format: z.literal(VECTOR_FORMAT, expecting(JSON.stringify(VECTOR_FORMAT))),
     expected: expectedSchema,
+    reference: z.unknown().optional(),
   },
   expecting('a JSON object'),
 );
