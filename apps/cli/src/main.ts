@@ -1,5 +1,10 @@
 #!/usr/bin/env node
 import { runCli } from './index.js';
 
-// exitCode, not process.exit: lets stdout drain when it is a pipe.
-process.exitCode = await runCli(process.argv.slice(2));
+const code = await runCli(process.argv.slice(2));
+// A candidate module may leave timers or handles behind (or a train that timed
+// out may still be waiting); once the report is out, nothing is left to wait
+// for. Exit after stdout and stderr have taken everything written to them.
+const flushed = (stream: NodeJS.WriteStream): Promise<void> => new Promise((resolve) => stream.write('', () => resolve()));
+await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
+process.exit(code);

@@ -74,6 +74,14 @@ describe('commandCandidate', () => {
     expect([process.listenerCount('SIGINT'), process.listenerCount('SIGTERM')]).toEqual(before);
   });
 
+  it('does not wait for a background process the command left holding its output', async () => {
+    const leaves = node(`require('child_process').spawn('sleep', ['30'], { stdio: ['ignore', 'inherit', 'inherit'] }).unref(); console.log(JSON.stringify({ costs: [1, 0.5], finalCost: 0.25 }))`);
+    const started = Date.now();
+    const result = await commandCandidate(leaves, { timeoutMs: 20_000 }).train(run);
+    expect(result.costs).toEqual([1, 0.5]);
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
   it('does not fail when the program ignores its input', async () => {
     const result = await commandCandidate(node('console.log(JSON.stringify({ costs: [1, 1], finalCost: 1 }))')).train(run);
     expect(result.costs).toEqual([1, 1]);

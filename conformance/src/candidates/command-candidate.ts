@@ -12,6 +12,9 @@ export interface CommandCandidateOptions {
 
 export const DEFAULT_CANDIDATE_TIMEOUT_MS = 120_000;
 
+/** How long output pipes may stay open after the command itself exited (held by a background child). */
+const LINGER_MS = 1000;
+
 /**
  * A candidate in any language: `command` runs through the shell once per run,
  * gets the run as JSON on its standard input, and writes its result as JSON
@@ -59,8 +62,15 @@ function runCommand(command: string, input: string, timeoutMs: number, source: s
       watchSignals(child.pid, false);
       reject(new CandidateError(`${source}: could not start: ${error.message}`));
     });
+    // Its output is complete once it exits; a process it left running in the
+    // background may still hold the pipes open, so give them a moment, then end its group.
+    let lingering: ReturnType<typeof setTimeout> | undefined;
+    child.on('exit', () => {
+      lingering = setTimeout(() => killGroup(child.pid), LINGER_MS);
+    });
     child.on('close', (code, signal) => {
       clearTimeout(timer);
+      clearTimeout(lingering);
       watchSignals(child.pid, false);
       const stdout = Buffer.concat(out).toString('utf8');
       const stderr = Buffer.concat(err).toString('utf8');

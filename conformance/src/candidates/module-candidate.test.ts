@@ -31,6 +31,19 @@ describe('loadModuleCandidate', () => {
     await expect(never.train(run)).rejects.toThrow(/on run tiny: train\(run\) did not settle within 0\.05 s \(raise it with --timeout SECONDS\)/);
   });
 
+  it('reports a module whose loading never finishes', async () => {
+    await expect(loadModuleCandidate(fixture('never-loads.mjs'), { timeoutMs: 50 })).rejects.toThrow(
+      /candidate module .*never-loads\.mjs: did not finish loading within 0\.05 s/,
+    );
+  });
+
+  it('turns a train(run) that calls process.exit into an error instead of ending the process', async () => {
+    const exit = process.exit;
+    const exits = await loadModuleCandidate(fixture('exits.mjs'));
+    await expect(exits.train(run)).rejects.toThrow(/on run tiny: train\(run\) threw: train\(run\) called process\.exit\(0\); return the result instead/);
+    expect(process.exit).toBe(exit); // restored
+  });
+
   it('turns a throwing trainer or a malformed result into a CandidateError naming the run', async () => {
     const throwing = await loadModuleCandidate(fixture('throws.mjs'));
     await expect(throwing.train(run)).rejects.toThrow(/on run tiny: train\(run\) threw: TypeError: W1 is not iterable/);

@@ -28,8 +28,11 @@ export async function loadModuleCandidate(path: string, options: Partial<ModuleC
   if (!existsSync(absolute)) throw new CandidateError(`candidate module ${path}: file not found`);
   let module: { default?: unknown };
   try {
-    module = (await import(pathToFileURL(absolute).href)) as { default?: unknown };
+    // Bounded like a run: a top-level await that never settles is reported, not a silent exit.
+    const loading = import(pathToFileURL(absolute).href) as Promise<{ default?: unknown }>;
+    module = await withTimeout(loading, timeoutMs, () => new CandidateError(`candidate module ${path}: did not finish loading within ${timeoutMs / 1000} s`));
   } catch (error) {
+    if (error instanceof CandidateError) throw error;
     throw new CandidateError(`candidate module ${path}: failed to load: ${messageOf(error)}`);
   }
   const train = module.default;
@@ -42,26 +45,41 @@ export async function loadModuleCandidate(path: string, options: Partial<ModuleC
     async train(run: Run) {
       const source = `candidate ${path} on run ${run.name}`;
       let value: unknown;
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      // The timer also keeps the process alive while a promise is pending: a
-      // promise that never settles is reported, not a silent exit.
-      const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(
-          () => reject(new CandidateError(`${source}: train(run) did not settle within ${timeoutMs / 1000} s (raise it with --timeout SECONDS)`)),
-          timeoutMs,
-        );
-      });
+      // A trainer that ends the process would end lockstep with no report (and
+      // exit 0 looks like a pass): while it trains, process.exit throws instead.
+      const exit = process.exit;
+      process.exit = ((code?: number) => {
+        throw new Error(`train(run) called process.exit(${code ?? ''}); return the result instead`);
+      }) as typeof process.exit;
       try {
-        value = await Promise.race([Promise.resolve().then(() => (train as (run: Run) => unknown)(structuredClone(run))), timeout]);
+        const training = Promise.resolve().then(() => (train as (run: Run) => unknown)(structuredClone(run)));
+        value = await withTimeout(
+          training,
+          timeoutMs,
+          () => new CandidateError(`${source}: train(run) did not settle within ${timeoutMs / 1000} s (raise it with --timeout SECONDS)`),
+        );
       } catch (error) {
         if (error instanceof CandidateError) throw error;
         throw new CandidateError(`${source}: train(run) threw: ${messageOf(error)}`);
       } finally {
-        clearTimeout(timer);
+        process.exit = exit;
       }
       return parseCandidateResult(value, source);
     },
   };
+}
+
+/**
+ * `promise`, or the error `late()` makes once `ms` have passed. The timer also
+ * keeps the process alive meanwhile, so a promise that never settles is
+ * reported instead of the process exiting with nothing left to run.
+ */
+function withTimeout<T>(promise: Promise<T>, ms: number, late: () => Error): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(late()), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 export function messageOf(error: unknown): string {

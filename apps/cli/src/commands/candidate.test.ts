@@ -78,7 +78,9 @@ describe('lockstep conformance --candidate / --candidate-cmd', () => {
     const io = captureIo();
     await expect(runCandidateCheck(io, { candidate: 'a.mjs', candidateCmd: 'x' })).rejects.toThrow(/either --candidate FILE or --candidate-cmd/);
     await expect(runCandidateCheck(io, { candidateCmd: 'x', epochs: '0' })).rejects.toThrow('--epochs expects a positive integer, got "0"');
-    await expect(runCandidateCheck(io, { candidateCmd: 'x', timeout: 'soon' })).rejects.toThrow('--timeout expects a positive number of seconds, got "soon"');
+    await expect(runCandidateCheck(io, { candidateCmd: 'x', timeout: 'soon' })).rejects.toThrow('--timeout expects a positive number of seconds up to 2147483, got "soon"');
+    // Node would fire a longer timer at once: refused rather than a 1 ms timeout
+    await expect(runCandidateCheck(io, { candidateCmd: 'x', timeout: '3000000' })).rejects.toThrow('--timeout expects a positive number of seconds up to 2147483, got "3000000"');
     expect(await runCandidateCheck(io, { candidate: 'no/such.mjs' })).toBe(2);
     expect(io.err).toBe('lockstep: candidate module no/such.mjs: file not found\n');
   });

@@ -86,10 +86,15 @@ function positiveInteger(flag: string, value: string | undefined): number | unde
   return n;
 }
 
+/** The longest timer Node keeps (2^31 - 1 ms, about 24.8 days); longer ones fire at once. */
+const MAX_TIMEOUT_SECONDS = Math.floor((2 ** 31 - 1) / 1000);
+
 function positiveSeconds(flag: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`${flag} expects a positive number of seconds, got ${JSON.stringify(value)}`);
+  if (!Number.isFinite(n) || n <= 0 || n > MAX_TIMEOUT_SECONDS) {
+    throw new UsageError(`${flag} expects a positive number of seconds up to ${MAX_TIMEOUT_SECONDS}, got ${JSON.stringify(value)}`);
+  }
   return n;
 }
 
