@@ -14,6 +14,8 @@ export {
   describeValue,
   isMatrix,
   rejectUnknownFields,
+  requireBackend,
+  requireOptionalBoolean,
   requirePositive,
   requirePositiveInteger,
 } from './validate.js';

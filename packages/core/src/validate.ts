@@ -100,3 +100,25 @@ export function rejectUnknownFields(place: string, options: unknown, known: read
     }
   }
 }
+
+/** The kernels a Backend must have (the fused steps are optional). */
+const BACKEND_METHODS = ['matmul', 'addColumnVector', 'add', 'sub', 'mul', 'scale', 'rowSums', 'colSums'] as const;
+
+/** Checks an optional `backend` option: undefined, or an object with every Backend kernel. */
+export function requireBackend(place: string, value: unknown): void {
+  if (value === undefined) return;
+  const missing =
+    typeof value === 'object' && value !== null
+      ? BACKEND_METHODS.filter((m) => typeof (value as Record<string, unknown>)[m] !== 'function')
+      : BACKEND_METHODS;
+  if (missing.length > 0) {
+    throw new TypeError(`${place}: backend must be a Backend (typedBackend or mathjsBackend from @lockstep/core), got ${describeValue(value)}`);
+  }
+}
+
+/** Checks an optional boolean option such as `trace`. */
+export function requireOptionalBoolean(place: string, field: string, value: unknown): void {
+  if (value !== undefined && typeof value !== 'boolean') {
+    throw new TypeError(`${place}: ${field} must be true or false, got ${describeValue(value)}`);
+  }
+}

@@ -1,4 +1,4 @@
-import { cloneParameters, createOptimizer, mathjsBackend, parametersEqual } from '@lockstep/core';
+import { ShapeError, cloneParameters, createOptimizer, mathjsBackend, parametersEqual } from '@lockstep/core';
 import { describe, expect, it } from 'vitest';
 import { Network } from './network.js';
 import { randomProblem } from './test-helpers.js';
@@ -93,8 +93,20 @@ describe('trainGeneric', () => {
   it('rejects bad specs and data with a message naming the field', () => {
     const { init, X, Y } = randomProblem(binary, 10, 8);
     expect(() => trainGeneric({ ...binary, loss: 'ce' }, init, X, Y, { epochs: 1, optimizer: sgd })).toThrow(
-      /loss ce needs a softmax output, got sigmoid/,
+      /loss ce needs a softmax output, got "sigmoid"/,
     );
+    const spec = (change: object) => ({ ...binary, ...change }) as typeof binary;
+    const train = (s: typeof binary, options: object = {}) => () => trainGeneric(s, init, X, Y, { epochs: 1, optimizer: sgd, ...options });
+    expect(train(spec({ loss: 'xe' }))).toThrow(new RangeError('network: unknown loss "xe" (expected one of bce, ce, mse)'));
+    expect(train(spec({ activations: ['relu', 'sigmoid'] }))).toThrow(new ShapeError('network: 3 layers need 3 activations, got 2'));
+    expect(train(spec({ activations: ['rellu', 'relu', 'sigmoid'] }))).toThrow(
+      'network: activations[0] "rellu" cannot be a hidden activation (expected one of relu, leakyRelu, tanh, sigmoid, linear)',
+    );
+    expect(train(spec({ activation: 'relu' }))).toThrow('network: unknown field "activation" (expected layers, activations, loss)');
+    expect(train(binary, { backend: 'mathjs' })).toThrow(
+      new TypeError('training: backend must be a Backend (typedBackend or mathjsBackend from @lockstep/core), got "mathjs"'),
+    );
+    expect(train(binary, { trace: 'yes' })).toThrow(new TypeError('training: trace must be true or false, got "yes"'));
     expect(() => trainGeneric(binary, init, X, Y, { epochs: 0, optimizer: sgd })).toThrow(/epochs must be a positive integer/);
     expect(() => trainGeneric(binary, init, Y, Y, { epochs: 1, optimizer: sgd })).toThrow(/X is 1x10, expected 3 rows/);
     expect(() => trainGeneric({ ...binary, layers: [3, 5, 4, 2] }, init, X, Y, { epochs: 1, optimizer: sgd })).toThrow(/W3 is 1x4, expected 2x4/);

@@ -1,8 +1,11 @@
 import {
   assertExamples,
   assertParameters,
+  ShapeError,
   describeValue,
   rejectUnknownFields,
+  requireBackend,
+  requireOptionalBoolean,
   requirePositiveInteger,
   type Matrix,
   type Parameters,
@@ -16,29 +19,37 @@ const OUTPUT_FOR_LOSS: Record<string, readonly string[]> = {
   mse: ['sigmoid', 'linear', 'tanh', 'relu', 'leakyRelu'],
 };
 
-/** Throws an Error naming the field when the spec cannot describe a trainable network. */
+/**
+ * Throws naming the field when the spec cannot describe a trainable network:
+ * TypeError for the wrong kind of value, ShapeError for a wrong count,
+ * RangeError for a value out of range or an unknown name.
+ */
 export function validateSpec(spec: NetworkSpec): void {
   if (typeof spec !== 'object' || spec === null) throw new TypeError(`network: spec must be { layers, activations, loss }, got ${describeValue(spec)}`);
   const { layers, activations, loss } = spec;
   if (!Array.isArray(layers)) throw new TypeError(`network: layers must be an array of widths [n0, n1, ...], got ${describeValue(layers)}`);
   if (!Array.isArray(activations)) throw new TypeError(`network: activations must be an array of names, got ${describeValue(activations)}`);
-  if (layers.length < 2) throw new Error(`network: layers needs at least 2 widths, got [${layers.join(', ')}]`);
+  if (layers.length < 2) throw new ShapeError(`network: layers needs at least 2 widths, got [${layers.join(', ')}]`);
   layers.forEach((n, i) => {
-    if (!Number.isInteger(n) || n < 1) throw new Error(`network: layers[${i}] must be a positive integer, got ${n}`);
+    if (!Number.isInteger(n) || n < 1) throw new RangeError(`network: layers[${i}] must be a positive integer, got ${describeValue(n)}`);
   });
   const L = layers.length - 1;
   if (activations.length !== L) {
-    throw new Error(`network: ${L} layers need ${L} activations, got ${activations.length}`);
+    throw new ShapeError(`network: ${L} layers need ${L} activations, got ${activations.length}`);
   }
   activations.slice(0, -1).forEach((name, i) => {
-    if (!HIDDEN.has(name)) throw new Error(`network: activations[${i}] "${name}" cannot be a hidden activation`);
+    if (!HIDDEN.has(name)) {
+      throw new RangeError(`network: activations[${i}] ${describeValue(name)} cannot be a hidden activation (expected one of ${[...HIDDEN].join(', ')})`);
+    }
   });
   const output = activations[L - 1]!;
   const allowed = OUTPUT_FOR_LOSS[loss];
-  if (allowed === undefined) throw new Error(`network: unknown loss "${loss}" (bce, ce, mse)`);
+  if (allowed === undefined) throw new RangeError(`network: unknown loss ${describeValue(loss)} (expected one of ${Object.keys(OUTPUT_FOR_LOSS).join(', ')})`);
   if (!allowed.includes(output)) {
-    throw new Error(`network: loss ${loss} needs a ${allowed.join(' or ')} output, got ${output}`);
+    throw new RangeError(`network: loss ${loss} needs a ${allowed.join(' or ')} output, got ${describeValue(output)}`);
   }
+  const extra = Object.keys(spec).filter((key) => !['layers', 'activations', 'loss'].includes(key));
+  if (extra.length > 0) throw new RangeError(`network: unknown field "${extra[0]}" (expected layers, activations, loss)`);
 }
 
 /**
@@ -59,8 +70,10 @@ const TRAIN_OPTIONS: readonly string[] = [
 /** Unknown keys, epochs and the loop's own settings (the optimizer checks its own: createOptimizer). */
 export function validateOptions(options: TrainOptions): void {
   rejectUnknownFields('training', options, TRAIN_OPTIONS, 'option');
-  const { epochs, batchSize, reportEvery, onReport, stopBelow } = options;
+  const { epochs, batchSize, reportEvery, onReport, stopBelow, backend, trace } = options;
   requirePositiveInteger('training', 'epochs', epochs);
+  requireBackend('training', backend);
+  requireOptionalBoolean('training', 'trace', trace);
   if (batchSize != null && (!Number.isInteger(batchSize) || batchSize < 1)) {
     throw new RangeError(`training: batchSize must be a positive integer or null, got ${describeValue(batchSize)}`);
   }

@@ -130,6 +130,10 @@ describe('trainHardcoded refuses bad input with one line naming the place', () =
     expect(run({ epochs: '3', learningRate: 0.1 })).toThrow('training: epochs must be a positive integer, got "3"');
     expect(run({ epochs: 0, learningRate: 0.1 })).toThrow('training: epochs must be a positive integer, got 0');
     expect(run(undefined)).toThrow(TypeError);
+    expect(run({ epochs: 1, learningRate: 0.1, backend: {} })).toThrow(
+      new TypeError('training: backend must be a Backend (typedBackend or mathjsBackend from @lockstep/core), got {}'),
+    );
+    expect(run({ epochs: 1, learningRate: 0.1, trace: 1 })).toThrow(new TypeError('training: trace must be true or false, got 1'));
   });
 
   it('refuses plain arrays for X and Y, saying how to make a Matrix', () => {

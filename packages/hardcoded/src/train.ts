@@ -8,6 +8,8 @@ import {
   cloneParameters,
   rejectUnknownFields,
   relu,
+  requireBackend,
+  requireOptionalBoolean,
   requirePositive,
   requirePositiveInteger,
   sigmoid,
@@ -54,6 +56,8 @@ export function trainHardcoded(init: Parameters, X: Matrix, Y: Matrix, options: 
   rejectUnknownFields('training', options, OPTIONS, 'option');
   requirePositiveInteger('training', 'epochs', options.epochs);
   requirePositive('training', 'learningRate', options.learningRate);
+  requireBackend('training', options.backend);
+  requireOptionalBoolean('training', 'trace', options.trace);
   const layers = assertParameters(init, 'init'); // widths [n0, n1, n2, n3, nOut] as init implies them
   if (layers.length !== 5) throw new ShapeError(`hardcoded: needs exactly 4 layers, got ${layers.length - 1}`);
   const [n0, n1, n2, n3, nOut] = layers as [number, number, number, number, number];
