@@ -34,3 +34,8 @@ export function formatRow(cells: readonly string[], widths: readonly number[]): 
 export function formatSeconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)} s`;
 }
+
+/** "1 run", "2 runs": a count with its noun. */
+export function counted(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}

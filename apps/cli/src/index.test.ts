@@ -84,7 +84,7 @@ describe('lockstep vectors', () => {
     const { code, out } = await run('vectors', path, '--json', json);
     expect(code).toBe(1);
     expect(out).toMatch(/^FAIL {2}iris-tanh-adam-minibatch {2}generic {2}60 epochs {2}max rel diff 1\.0e-3 {2}first failing epoch 4: got \d\.\d+ expected \d\.\d+ \(tolerance 1e-9\); diverged: the curves part at epoch 4 .*\n/);
-    expect(out).toMatch(/Total: 1 checks, 0 passed, 1 failed\n$/);
+    expect(out).toMatch(/Total: 1 check, 0 passed, 1 failed\n$/);
     expect(JSON.parse(readFileSync(json, 'utf8')).results[0]).toMatchObject({ pass: false, firstFailingEpoch: 4, diagnosis: { code: 'diverged', epoch: 4 } });
   });
 

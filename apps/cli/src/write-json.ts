@@ -12,6 +12,7 @@ export function toJson(data: unknown): string {
 
 /** Checks before a long run that the report can be written: the folder must exist, the path must not be a folder. */
 export function assertWritableTarget(path: string): void {
+  if (path.trim() === '') throw new UsageError('--json: expected a file name, got ""');
   const target = resolve(path);
   if (isFolder(target)) throw new UsageError(`--json ${path}: is a folder, expected a file name (e.g. ${join(path, 'report.json')})`);
   const folder = dirname(target);

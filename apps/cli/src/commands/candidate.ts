@@ -9,7 +9,7 @@ import {
   DEFAULT_CANDIDATE_TIMEOUT_MS,
   loadModuleCandidate,
 } from '@lockstep/conformance';
-import { formatCost, formatDifference, formatRow, formatSeconds } from '../format.js';
+import { counted, formatCost, formatDifference, formatRow, formatSeconds } from '../format.js';
 import type { CliIo } from '../io.js';
 import { EXIT_AGREE, EXIT_BAD_INPUT, EXIT_DISAGREE, UsageError } from '../usage-error.js';
 import { assertWritableTarget, writeJsonAtomic } from '../write-json.js';
@@ -168,7 +168,7 @@ export async function runCandidateCheck(io: CliIo, options: CandidateCliOptions)
     }
     for (const c of report.comparisons) if (c.roundingHorizon !== null) io.stdout(`${describeHorizon(c)}\n`);
     const { runs: total, passed, failed } = report.totals;
-    io.stdout(`Total: ${total} runs, ${passed} passed, ${failed} failed (${formatSeconds(performance.now() - started)})\n`);
+    io.stdout(`Total: ${counted(total, 'run')}, ${passed} passed, ${failed} failed (${formatSeconds(performance.now() - started)})\n`);
     if (options.json !== undefined) writeJsonAtomic(options.json, report);
     return failures.length === 0 ? EXIT_AGREE : EXIT_DISAGREE;
   } catch (error) {

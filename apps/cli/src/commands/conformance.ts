@@ -1,6 +1,6 @@
 import { type ConformanceReport, DEFAULT_CANDIDATE_TIMEOUT_MS, type RunComparison, SUITE_CASES, runSuite } from '@lockstep/conformance';
 import { type Command, InvalidArgumentError } from 'commander';
-import { formatCost, formatDifference, formatExact, formatRow, formatSeconds } from '../format.js';
+import { counted, formatCost, formatDifference, formatExact, formatRow, formatSeconds } from '../format.js';
 import type { CliIo } from '../io.js';
 import { EXIT_AGREE, EXIT_DISAGREE, UsageError } from '../usage-error.js';
 import { type CandidateCliOptions, runCandidateCheck, smallest, wantsCandidate } from './candidate.js';
@@ -43,7 +43,7 @@ export function describeFailure(c: RunComparison): string {
 
 export function renderTotals(report: ConformanceReport, ms: number): string {
   const { runs, passed, failed } = report.totals;
-  return `Total: ${runs} comparisons, ${passed} passed, ${failed} failed (${formatSeconds(ms)})`;
+  return `Total: ${counted(runs, 'comparison')}, ${passed} passed, ${failed} failed (${formatSeconds(ms)})`;
 }
 
 const DATASETS = SUITE_CASES.map((c) => c.dataset);

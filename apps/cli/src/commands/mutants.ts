@@ -1,6 +1,6 @@
 import { type MutantOutcome, type MutantReport, MUTANTS, runMutants } from '@lockstep/conformance';
 import type { Command } from 'commander';
-import { formatRow, formatSeconds } from '../format.js';
+import { counted, formatRow, formatSeconds } from '../format.js';
 import type { CliIo } from '../io.js';
 import { EXIT_AGREE, EXIT_DISAGREE, UsageError } from '../usage-error.js';
 import { assertWritableTarget, writeJsonAtomic } from '../write-json.js';
@@ -33,7 +33,7 @@ export function mutantDetails(m: MutantOutcome): string[] {
 
 export function renderMutantTotals(report: MutantReport, ms: number): string {
   const { mutants, caught, missed, asExpected } = report.totals;
-  return `Total: ${mutants} mutants, ${caught} caught, ${missed} missed; ${asExpected} diagnosed as expected (${formatSeconds(ms)})`;
+  return `Total: ${counted(mutants, 'mutant')}, ${caught} caught, ${missed} missed; ${asExpected} diagnosed as expected (${formatSeconds(ms)})`;
 }
 
 export function registerMutants(program: Command, io: CliIo, setExit: (code: number) => void): void {

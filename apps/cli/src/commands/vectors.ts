@@ -1,6 +1,6 @@
 import { checkVectors, type VectorResult } from '@lockstep/conformance';
 import type { Command } from 'commander';
-import { formatDifference, formatExact } from '../format.js';
+import { counted, formatDifference, formatExact } from '../format.js';
 import type { CliIo } from '../io.js';
 import { EXIT_AGREE, EXIT_DISAGREE } from '../usage-error.js';
 import { assertWritableTarget, writeJsonAtomic } from '../write-json.js';
@@ -37,7 +37,7 @@ export function registerVectors(program: Command, io: CliIo, setExit: (code: num
       if (options.json !== undefined) assertWritableTarget(options.json);
       const report = checkVectors(paths, { onResult: (r) => io.stdout(`${vectorLine(r)}\n`) });
       const { runs, passed, failed } = report.totals;
-      io.stdout(`Total: ${runs} checks, ${passed} passed, ${failed} failed\n`);
+      io.stdout(`Total: ${counted(runs, 'check')}, ${passed} passed, ${failed} failed\n`);
       if (options.json !== undefined) {
         writeJsonAtomic(options.json, { results: report.results.map(jsonRow), totals: report.totals });
       }
