@@ -1,7 +1,6 @@
 import {
   Matrix,
   assertExampleMatrix,
-  assertExamples,
   assertParameters,
   getActivation,
   getLoss,
@@ -13,7 +12,7 @@ import {
   type Parameters,
 } from '@lockstep/core';
 import type { NetworkSpec } from './types.js';
-import { validateSpec } from './validate.js';
+import { validateData, validateSpec } from './validate.js';
 
 // Shared option objects: a literal at the call site would allocate on every call.
 const TRANSPOSE_A: MatmulOptions = Object.freeze({ transposeA: true });
@@ -162,8 +161,6 @@ export class Network {
 
   /** The checks of the entry points that are not the hot loop: O(values), once per call. */
   private checkExamples(p: Parameters, X: Matrix, Y: Matrix): void {
-    const { layers } = this.spec;
-    assertParameters(p, 'parameters', layers);
-    assertExamples(X, Y, layers[0]!, layers[layers.length - 1]!);
+    validateData(this.spec, p, X, Y, 'parameters');
   }
 }

@@ -57,9 +57,9 @@ export function validateSpec(spec: NetworkSpec): void {
  * the spec's layers with finite values; X and Y are matrices (examples as columns) of the right
  * heights, with matching example counts and finite values.
  */
-export function validateData(spec: NetworkSpec, init: Parameters, X: Matrix, Y: Matrix): void {
+export function validateData(spec: NetworkSpec, init: Parameters, X: Matrix, Y: Matrix, name = 'init'): void {
   const { layers } = spec;
-  assertParameters(init, 'init', layers);
+  assertParameters(init, name, layers);
   assertExamples(X, Y, layers[0]!, layers[layers.length - 1]!);
 }
 
