@@ -48,6 +48,8 @@ describe('flower', () => {
     expect(() => flower({ seed: 1, m: 10.5 })).toThrow(RangeError);
     expect(() => flower({ seed: 1, noise: -0.1 })).toThrow(/noise must be a finite number >= 0/);
     expect(() => flower({ seed: 1, petals: 0 })).toThrow(/petals must be a finite number > 0/);
-    expect(() => flower({ seed: 0.5 })).toThrow(/seed/);
+    expect(() => flower({ seed: 0.5 })).toThrow('flower: seed must be a whole number (the points are drawn from createRng(seed)), got 0.5');
+    expect(() => flower(undefined as never)).toThrow(new TypeError('flower: expected an object of options (seed, m, petals, noise), got undefined'));
+    expect(() => flower({ seed: 1, bogus: 1 } as never)).toThrow('flower: unknown option "bogus" (expected seed, m, petals, noise)');
   });
 });

@@ -1,6 +1,6 @@
 import { createRng } from '@lockstep/core';
 import type { Dataset } from './dataset.js';
-import { checkNonNegative, checkSize, halves } from './generator-options.js';
+import { checkNonNegative, checkOptions, checkSize, halves } from './generator-options.js';
 import { linspace } from './linspace.js';
 
 export interface FlowerOptions {
@@ -22,7 +22,9 @@ export interface FlowerOptions {
  * Points come in class order (class 0 first), unshuffled, as in the course. Per class the N
  * normals for t are drawn before the N for r. Features are not rescaled. Binary: Y has one column.
  */
-export function flower({ seed, m = 400, petals = 4, noise = 0.2 }: FlowerOptions): Dataset {
+export function flower(options: FlowerOptions): Dataset {
+  checkOptions('flower', options, ['seed', 'm', 'petals', 'noise']);
+  const { seed, m = 400, petals = 4, noise = 0.2 } = options;
   checkSize('flower', m);
   checkNonNegative('flower', 'noise', noise);
   if (!(Number.isFinite(petals) && petals > 0)) {

@@ -30,6 +30,7 @@ describe('loadDataset', () => {
   it('needs a seed for a generated set and refuses m/noise for a bundled one', () => {
     expect(() => loadDataset('moons')).toThrow(new DataError('dataset "moons" is generated and needs a seed'));
     expect(() => loadDataset('wine', { m: 10 })).toThrow(DataError);
+    expect(() => loadDataset('flower', { seed: 1, petal: 3 } as never)).toThrow('loadDataset: unknown option "petal" (expected seed, m, noise)');
   });
 
   it('tells names apart', () => {

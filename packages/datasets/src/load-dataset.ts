@@ -1,4 +1,4 @@
-import { DataError } from '@lockstep/core';
+import { DataError, rejectUnknownFields } from '@lockstep/core';
 import { loadBreastCancer, loadDigits, loadIris, loadWine } from './bundled.js';
 import type { Dataset } from './dataset.js';
 import { flower } from './flower.js';
@@ -36,6 +36,7 @@ export function loadDataset(name: string, options: LoadDatasetOptions = {}): Dat
   if (!isDatasetName(name)) {
     throw new DataError(`unknown dataset ${JSON.stringify(name)}; the datasets are ${datasetNames.join(', ')}`);
   }
+  rejectUnknownFields('loadDataset', options, ['seed', 'm', 'noise'], 'option');
   const { seed, m, noise } = options;
   const load = bundled[name];
   if (load !== undefined) {

@@ -1,6 +1,6 @@
 import { createRng, type Rng } from '@lockstep/core';
 import type { Dataset } from './dataset.js';
-import { checkNonNegative, checkSize, halves } from './generator-options.js';
+import { checkNonNegative, checkOptions, checkSize, halves } from './generator-options.js';
 import { linspace } from './linspace.js';
 
 export interface MoonsOptions {
@@ -18,7 +18,9 @@ export interface MoonsOptions {
  * then the points are shuffled (Fisher-Yates with rng.int) and noise·normal is added to
  * each coordinate, row by row. Binary: Y has one column.
  */
-export function moons({ seed, m = 400, noise = 0.1 }: MoonsOptions): Dataset {
+export function moons(options: MoonsOptions): Dataset {
+  checkOptions('moons', options, ['seed', 'm', 'noise']);
+  const { seed, m = 400, noise = 0.1 } = options;
   checkSize('moons', m);
   checkNonNegative('moons', 'noise', noise);
   const rng = createRng(seed);
