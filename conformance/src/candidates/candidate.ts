@@ -11,6 +11,9 @@ export interface Candidate {
   train(run: Run): Promise<CandidateOutput>;
 }
 
+/** Per run, for any candidate: a command is killed after this, a module's pending train reported. */
+export const DEFAULT_CANDIDATE_TIMEOUT_MS = 120_000;
+
 /** A candidate's result, with what a program wrote to its standard error (shown when the run fails). */
 export type CandidateOutput = RunResult & { stderr?: string };
 

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import type { Run } from '../run.js';
-import type { Candidate } from './candidate.js';
+import { type Candidate, DEFAULT_CANDIDATE_TIMEOUT_MS } from './candidate.js';
 import { CandidateError } from './candidate-error.js';
 import { quoteNonFiniteTokens } from './json-numbers.js';
 import { parseCandidateResult } from './result-schema.js';
@@ -9,8 +9,6 @@ export interface CommandCandidateOptions {
   /** Per run; the process (and everything it started) is killed after this. */
   timeoutMs: number;
 }
-
-export const DEFAULT_CANDIDATE_TIMEOUT_MS = 120_000;
 
 /** How long output pipes may stay open after the command itself exited (held by a background child). */
 const LINGER_MS = 1000;

@@ -1,8 +1,8 @@
 export type { Candidate } from './candidate.js';
-export { runForCandidate } from './candidate.js';
+export { DEFAULT_CANDIDATE_TIMEOUT_MS, runForCandidate } from './candidate.js';
 export { CandidateError } from './candidate-error.js';
 export { loadModuleCandidate } from './module-candidate.js';
-export { commandCandidate, DEFAULT_CANDIDATE_TIMEOUT_MS, type CommandCandidateOptions } from './command-candidate.js';
+export { commandCandidate, type CommandCandidateOptions } from './command-candidate.js';
 export { candidateResultSchema, parseCandidateResult } from './result-schema.js';
 export { quoteNonFiniteTokens } from './json-numbers.js';
 export {

@@ -2,9 +2,8 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Run } from '../run.js';
-import type { Candidate } from './candidate.js';
+import { type Candidate, DEFAULT_CANDIDATE_TIMEOUT_MS } from './candidate.js';
 import { CandidateError } from './candidate-error.js';
-import { DEFAULT_CANDIDATE_TIMEOUT_MS } from './command-candidate.js';
 import { parseCandidateResult } from './result-schema.js';
 
 export interface ModuleCandidateOptions {
