@@ -107,11 +107,9 @@ const BACKEND_METHODS = ['matmul', 'addColumnVector', 'add', 'sub', 'mul', 'scal
 /** Checks an optional `backend` option: undefined, or an object with every Backend kernel. */
 export function requireBackend(place: string, value: unknown): void {
   if (value === undefined) return;
-  const missing =
-    typeof value === 'object' && value !== null
-      ? BACKEND_METHODS.filter((m) => typeof (value as Record<string, unknown>)[m] !== 'function')
-      : BACKEND_METHODS;
-  if (missing.length > 0) {
+  const complete =
+    typeof value === 'object' && value !== null && BACKEND_METHODS.every((m) => typeof (value as Record<string, unknown>)[m] === 'function');
+  if (!complete) {
     throw new TypeError(`${place}: backend must be a Backend (typedBackend or mathjsBackend from @lockstep/core), got ${describeValue(value)}`);
   }
 }
